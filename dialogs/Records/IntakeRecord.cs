@@ -1,0 +1,52 @@
+namespace IntakeBot.Dialogs.Records;
+
+/// <summary>
+/// The facts an intake collects about the asker and the person who needs support (the subject).
+/// A null value means "not asked yet" or "the asker does not know"; the conversation state
+/// records which questions were answered, so the two can be told apart.
+/// </summary>
+public sealed class IntakeRecord
+{
+    public AskerRole? Role { get; set; }
+    public Relation? Relation { get; set; }
+
+    public string? LawyerOffice { get; set; }
+    public string? BarAssociation { get; set; }
+
+    public string? OrganizationName { get; set; }
+    public SupporterKind? SupporterKind { get; set; }
+    public SupporterPurpose? SupporterPurpose { get; set; }
+
+    public int? SubjectAge { get; set; }
+    public DateOnly? SubjectBirthDate { get; set; }
+    public List<Disability> Disabilities { get; set; } = [];
+    public List<Handbook> Handbooks { get; set; } = [];
+
+    public Stage? Stage { get; set; }
+    public Custody? Custody { get; set; }
+    /// <summary>釈放・出所・退院の予定日.</summary>
+    public DateOnly? ReleaseDate { get; set; }
+    /// <summary>次回公判期日.</summary>
+    public DateOnly? HearingDate { get; set; }
+    /// <summary>矯正施設を退所した日.</summary>
+    public DateOnly? LeftFacilityDate { get; set; }
+    /// <summary>医療観察法の通院決定（退院許可決定）の日.</summary>
+    public DateOnly? OutpatientDecisionDate { get; set; }
+
+    /// <summary>帰住予定地の都道府県 (e.g. 「神奈川県」).</summary>
+    public string? ReturnPrefecture { get; set; }
+    /// <summary>帰住予定地の市区町村 (e.g. 「横浜市」).</summary>
+    public string? ReturnCity { get; set; }
+    public Answer? HasHousing { get; set; }
+    public Answer? HasGuarantor { get; set; }
+    public Answer? OnProbation { get; set; }
+    public List<Need> Needs { get; set; } = [];
+    /// <summary>Whether 本人 knows about and agrees to this consultation.</summary>
+    public Answer? SubjectAgrees { get; set; }
+    public string? Details { get; set; }
+
+    public string? AskerName { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? ContactTime { get; set; }
+}
