@@ -1,0 +1,15 @@
+namespace IntakeBot.Dialogs.Center;
+
+/// <summary>The center this bot speaks for. Bound from configuration by the host.</summary>
+public sealed class CenterProfile
+{
+    public string Name { get; set; } = "地域生活定着支援センター";
+    /// <summary>The center's own prefecture; a 帰住予定地 elsewhere raises the 他都道府県 flag.</summary>
+    public string Prefecture { get; set; } = "神奈川県";
+    /// <summary>The center's phone for the user (shown in emergencies and handoffs).</summary>
+    public string Phone { get; set; } = string.Empty;
+    /// <summary>When the phone is answered, e.g. 「平日 9時〜17時」.</summary>
+    public string PhoneHours { get; set; } = string.Empty;
+    /// <summary>Extra hotlines shown in emergencies (name and number).</summary>
+    public List<Hotline> Hotlines { get; set; } = [];
+}

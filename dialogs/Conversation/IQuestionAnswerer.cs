@@ -1,0 +1,8 @@
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>Answers a user's question from the center's knowledge, or admits it cannot.</summary>
+public interface IQuestionAnswerer
+{
+    /// <summary>The answer, or null when the knowledge does not cover the question (never a guess).</summary>
+    KnowledgeAnswer? Answer(string question);
+}

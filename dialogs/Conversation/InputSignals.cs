@@ -1,0 +1,82 @@
+using IntakeBot.Dialogs.Parsing;
+
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>Recognises what a message is besides an answer: a command, crisis words, or a question.</summary>
+public static class InputSignals
+{
+    // Commands are only taken from short messages, so that a story that happens to contain
+    // 「やめる」 or 「戻る」 (「刑務所に戻るのが心配」) is not hijacked.
+    private const int MaxCommandLength = 12;
+
+    private static readonly (GlobalCommand Command, string[] Words)[] Commands =
+    [
+        (GlobalCommand.Back, ["戻る", "もどる", "前に戻る", "ひとつ前", "一つ前", "前の質問", "戻って"]),
+        (GlobalCommand.Restart, ["最初から", "さいしょから", "はじめから", "初めから", "やり直し", "やりなおし", "最初に戻る"]),
+        (GlobalCommand.Help, ["ヘルプ", "help", "使い方", "つかいかた", "どうすればいい"]),
+        (GlobalCommand.Handoff, ["人と話したい", "ひとと話したい", "人と話す", "担当者と話したい", "相談員と話したい", "人間と話したい",
+            "電話したい", "電話で話したい", "オペレーター", "担当者につないで", "人につないで"]),
+        (GlobalCommand.Quit, ["やめる", "やめます", "中止", "終了", "キャンセル", "相談をやめる", "やめたい"]),
+    ];
+
+    private static readonly string[] CrisisWords =
+    [
+        "死にたい", "しにたい", "自殺", "じさつ", "消えたい", "きえたい", "生きていたくない", "死のう", "死ぬしかない", "首をつ", "飛び降り",
+        "殺される", "ころされる", "殺されそう", "殺すぞ", "殺したい", "暴力を受けて", "暴力をふるわれ", "暴力を振るわれ", "殴られ", "なぐられ",
+        "蹴られ", "虐待", "命が危ない", "助けて殺", "リストカット", "リスカ", "オーバードーズ",
+    ];
+
+    private static readonly string[] QuestionStarts =
+    [
+        "何", "なに", "なん", "どう", "どの", "どこ", "どんな", "どれ", "いつ", "誰", "だれ", "なぜ", "なんで", "教えて", "おしえて",
+    ];
+
+    private static readonly string[] QuestionEnds = ["か", "かな", "かね", "の", "とは", "って"];
+
+    public static GlobalCommand? Command(string text)
+    {
+        var normalized = Fold(text);
+        if (normalized.Length == 0 || normalized.Length > MaxCommandLength)
+        {
+            return null;
+        }
+
+        foreach (var (command, words) in Commands)
+        {
+            if (words.Any(w => normalized.Equals(w, StringComparison.OrdinalIgnoreCase)
+                               || (normalized.StartsWith(w, StringComparison.OrdinalIgnoreCase) && normalized.Length <= w.Length + 4)))
+            {
+                return command;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsCrisis(string text)
+    {
+        var normalized = Fold(text);
+        return CrisisWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>True when the message reads as a question to the center rather than an answer.</summary>
+    public static bool LooksLikeQuestion(string text)
+    {
+        var normalized = Fold(text);
+        if (normalized.Length < 3)
+        {
+            return false;
+        }
+
+        if (normalized.EndsWith('?'))
+        {
+            return true;
+        }
+
+        var trimmed = normalized.TrimEnd('。', '.', '!', ' ');
+        return QuestionEnds.Any(e => trimmed.EndsWith(e, StringComparison.Ordinal) && trimmed.Length > e.Length + 2)
+               || QuestionStarts.Any(s => normalized.StartsWith(s, StringComparison.Ordinal) && normalized.Length >= s.Length + 4);
+    }
+
+    private static string Fold(string text) => JapaneseText.Normalize(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+}

@@ -1,0 +1,522 @@
+using IntakeBot.Dialogs.Center;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Questions;
+using IntakeBot.Dialogs.Records;
+using IntakeBot.Dialogs.Triage;
+
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>
+/// The conversation core: a pure function of (saved state, user input, clock) to
+/// (new state, replies, side effects). No I/O; the saved state is never modified, so a host
+/// can retry or replay a turn after a crash.
+/// </summary>
+public sealed class IntakeConversation
+{
+    /// <summary>The center works in Japan time; "today" and relative dates are JST.</summary>
+    public static readonly TimeSpan CenterUtcOffset = TimeSpan.FromHours(9);
+
+    // A message this short that parses as an answer is an answer even with a 「？」 (「12月3日？」).
+    private const int ShortAnswerLength = 12;
+    private const int FailuresBeforeOfferingAPerson = 2;
+
+    private readonly CenterProfile _center;
+    private readonly IQuestionAnswerer _answerer;
+    private readonly QuestionCatalog _catalog;
+
+    public IntakeConversation(CenterProfile center, IQuestionAnswerer? answerer = null)
+    {
+        _center = center;
+        _answerer = answerer ?? NoKnowledge.Instance;
+        _catalog = new QuestionCatalog(center);
+    }
+
+    public QuestionCatalog Catalog => _catalog;
+
+    public static DateOnly CenterDate(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(CenterUtcOffset).DateTime);
+
+    public TurnResult Handle(IntakeState saved, UserInput input, DateTimeOffset now)
+    {
+        var turn = new Turn(IntakeStateSerializer.Copy(saved), now);
+        if (input.IsConversationStart)
+        {
+            OnConversationStarted(turn);
+        }
+        else
+        {
+            OnMessage(turn, input.Text);
+        }
+
+        return turn.Result();
+    }
+
+    private void OnConversationStarted(Turn turn)
+    {
+        if (turn.State.Step == IntakeStep.Welcome)
+        {
+            SayWelcome(turn);
+            return;
+        }
+
+        turn.Say(Phrases.WelcomeBack);
+        AskCurrent(turn);
+    }
+
+    private void OnMessage(Turn turn, string text)
+    {
+        var normalized = JapaneseText.Normalize(text);
+        if (normalized.Length == 0)
+        {
+            turn.Say(Phrases.EmptyMessage);
+            AskCurrent(turn);
+            return;
+        }
+
+        turn.Heard(text);
+
+        if (InputSignals.IsCrisis(normalized))
+        {
+            OnCrisis(turn, text);
+            return;
+        }
+
+        if (InputSignals.Command(normalized) is { } command)
+        {
+            OnCommand(turn, command);
+            return;
+        }
+
+        switch (turn.State.Step)
+        {
+            case IntakeStep.Welcome:
+                OnWelcomeReply(turn, normalized);
+                break;
+            case IntakeStep.Consent:
+                OnConsentReply(turn, normalized);
+                break;
+            case IntakeStep.QuestionsOnly:
+                OnQuestionsOnlyMessage(turn, normalized);
+                break;
+            case IntakeStep.Review:
+                OnReviewReply(turn, normalized);
+                break;
+            case IntakeStep.ChooseEdit:
+                OnEditChoice(turn, normalized);
+                break;
+            case IntakeStep.Done:
+                OnMessageAfterDone(turn, normalized);
+                break;
+            default:
+                OnAnswer(turn, text, normalized);
+                break;
+        }
+    }
+
+    private void OnCrisis(Turn turn, string text)
+    {
+        turn.Say(Phrases.Crisis(_center));
+        if (turn.State.TicketsRequested.Add(TicketKind.Crisis))
+        {
+            // Life and safety come before the consent gate (APPI allows it when a life is at
+            // stake), but without consent only the crisis message itself is passed on.
+            var state = turn.State;
+            var record = state.Consented ? IntakeStateSerializer.Copy(state).Record : new IntakeRecord();
+            IReadOnlyList<TranscriptEntry> transcript = state.Consented
+                ? [.. state.Transcript]
+                : [new TranscriptEntry(true, text, turn.Now)];
+            turn.Do(new CreateTicket(
+                TicketKind.Crisis, state.IntakeNumber, record,
+                TriageRules.Evaluate(record, turn.Today, _center, crisis: true), transcript));
+        }
+
+        AskCurrent(turn, resuming: true);
+    }
+
+    private void OnCommand(Turn turn, GlobalCommand command)
+    {
+        var state = turn.State;
+        var flow = new IntakeFlow(state);
+        switch (command)
+        {
+            case GlobalCommand.Back when flow.CanGoBack:
+                flow.GoBack();
+                state.FailedAttempts = 0;
+                AskCurrent(turn);
+                break;
+            case GlobalCommand.Back:
+                turn.Say(Phrases.CannotGoBack);
+                AskCurrent(turn);
+                break;
+            case GlobalCommand.Restart:
+                StartOver(state, keepConsent: true);
+                SayWelcome(turn);
+                break;
+            case GlobalCommand.Help:
+                turn.Say(Phrases.Help);
+                AskCurrent(turn);
+                break;
+            case GlobalCommand.Handoff:
+                OnHandoff(turn);
+                break;
+            case GlobalCommand.Quit:
+                StartOver(state, keepConsent: false);
+                state.Transcript.Clear();
+                turn.Do(new DeleteConversationData());
+                turn.Say(Phrases.Quit, [new SuggestedAction(Phrases.StartIntake), new SuggestedAction(Phrases.AboutCenter)]);
+                break;
+        }
+    }
+
+    private void OnHandoff(Turn turn)
+    {
+        var state = turn.State;
+        var ticket = state.Consented && state.Step != IntakeStep.Done;
+        if (ticket && state.TicketsRequested.Add(TicketKind.Handoff))
+        {
+            var record = IntakeStateSerializer.Copy(state).Record;
+            turn.Do(new CreateTicket(
+                TicketKind.Handoff, state.IntakeNumber, record,
+                TriageRules.Evaluate(record, turn.Today, _center), [.. state.Transcript]));
+        }
+
+        turn.Say(Phrases.Handoff(_center, ticket));
+        AskCurrent(turn);
+    }
+
+    private void OnWelcomeReply(Turn turn, string normalized)
+    {
+        if (normalized.Contains(Phrases.AboutCenter, StringComparison.Ordinal))
+        {
+            AnswerQuestion(turn, Phrases.AboutCenterQuestion);
+            SayWelcomeMenu(turn);
+            return;
+        }
+
+        if (InputSignals.LooksLikeQuestion(normalized) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal))
+        {
+            AnswerQuestion(turn, normalized);
+            SayWelcomeMenu(turn);
+            return;
+        }
+
+        // Anything else (the button, 「相談したい」, or a first story) starts the intake; the
+        // story itself is not kept before consent.
+        BeginIntake(turn);
+    }
+
+    private void BeginIntake(Turn turn)
+    {
+        var flow = new IntakeFlow(turn.State);
+        flow.Start();
+        if (turn.State.Consented)
+        {
+            flow.AcceptConsent();
+        }
+
+        AskCurrent(turn);
+    }
+
+    private void OnConsentReply(Turn turn, string normalized)
+    {
+        var flow = new IntakeFlow(turn.State);
+        var answer = normalized switch
+        {
+            Phrases.Agree => Parsed<bool>.Ok(true),
+            Phrases.Disagree => Parsed<bool>.Ok(false),
+            _ when normalized.Contains("同意しな", StringComparison.Ordinal) => Parsed<bool>.Ok(false),
+            _ when normalized.Contains("同意", StringComparison.Ordinal) => Parsed<bool>.Ok(true),
+            _ => AnswerParsers.YesNo(normalized),
+        };
+
+        if (answer.IsValue && answer.Value)
+        {
+            turn.State.Consented = true;
+            flow.AcceptConsent();
+            turn.Heard(Phrases.Agree);
+            AskCurrent(turn);
+        }
+        else if (answer.IsValue)
+        {
+            flow.DeclineConsent();
+            turn.State.Transcript.Clear();
+            turn.Do(new DeleteConversationData());
+            turn.Say(Phrases.QuestionsOnly, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
+        }
+        else if (InputSignals.LooksLikeQuestion(normalized))
+        {
+            AnswerQuestion(turn, normalized);
+            AskCurrent(turn);
+        }
+        else
+        {
+            turn.Say(Phrases.ConsentAgain);
+            AskCurrent(turn);
+        }
+    }
+
+    private void OnQuestionsOnlyMessage(Turn turn, string normalized)
+    {
+        if (normalized.Contains(Phrases.StartWithConsent, StringComparison.Ordinal) || normalized == Phrases.StartIntake)
+        {
+            new IntakeFlow(turn.State).Start();
+            AskCurrent(turn);
+            return;
+        }
+
+        AnswerQuestion(turn, normalized == Phrases.AboutCenter ? Phrases.AboutCenterQuestion : normalized);
+        turn.Say("ほかにも質問があれば書いてください。", [new SuggestedAction(Phrases.StartWithConsent), new SuggestedAction(Phrases.TalkToPerson)]);
+    }
+
+    private void OnAnswer(Turn turn, string text, string normalized)
+    {
+        var state = turn.State;
+        var question = _catalog[state.Step];
+        var isFreeText = question is TextQuestion;
+        var looksLikeQuestion = InputSignals.LooksLikeQuestion(normalized)
+                                && (!isFreeText || (state.Step != IntakeStep.Details && normalized.EndsWith('?')));
+
+        if (looksLikeQuestion && normalized.Length > ShortAnswerLength)
+        {
+            AnswerQuestion(turn, normalized);
+            AskCurrent(turn, resuming: true);
+            return;
+        }
+
+        var check = question.Apply(text, state.Record, turn.Today);
+        if (check.Accepted)
+        {
+            state.FailedAttempts = 0;
+            state.Answered.Add(state.Step);
+            state.Answered.UnionWith(check.AlsoAnswered);
+            new IntakeFlow(state).Answered();
+            AskCurrent(turn);
+            return;
+        }
+
+        if (looksLikeQuestion)
+        {
+            AnswerQuestion(turn, normalized);
+            AskCurrent(turn, resuming: true);
+            return;
+        }
+
+        state.FailedAttempts++;
+        var problem = check.Problem is null ? Phrases.NotUnderstood : $"{Phrases.NotUnderstood}{check.Problem}";
+        turn.Say($"{problem}\n{question.Example}");
+        AskCurrent(turn);
+    }
+
+    private void OnReviewReply(Turn turn, string normalized)
+    {
+        var flow = new IntakeFlow(turn.State);
+        if (normalized == Phrases.Send || normalized is "はい" or "送信" or "OK" or "大丈夫です" or "それでいい" or "これでいい")
+        {
+            Finish(turn, flow);
+        }
+        else if (normalized == Phrases.Fix || normalized.Contains("直", StringComparison.Ordinal) || normalized.Contains("修正", StringComparison.Ordinal))
+        {
+            flow.ChooseAnswerToEdit();
+            AskCurrent(turn);
+        }
+        else if (InputSignals.LooksLikeQuestion(normalized))
+        {
+            AnswerQuestion(turn, normalized);
+            AskCurrent(turn, resuming: true);
+        }
+        else
+        {
+            turn.Say($"{Phrases.NotUnderstood}「{Phrases.Send}」か「{Phrases.Fix}」を選んでください。");
+            AskCurrent(turn);
+        }
+    }
+
+    private void Finish(Turn turn, IntakeFlow flow)
+    {
+        var state = turn.State;
+        var path = IntakeFlow.PathFor(state.Record);
+        foreach (var step in state.Answered.Where(s => _catalog.IsQuestion(s) && !path.Contains(s)).ToList())
+        {
+            _catalog[step].Clear(state.Record);
+            state.Answered.Remove(step);
+        }
+
+        flow.Confirm();
+        var record = IntakeStateSerializer.Copy(state).Record;
+        var triage = TriageRules.Evaluate(record, turn.Today, _center);
+        turn.Say(Phrases.Done(_center, record, triage), [new SuggestedAction(Phrases.NewIntake)]);
+        if (state.TicketsRequested.Add(TicketKind.Intake))
+        {
+            turn.Do(new CreateTicket(TicketKind.Intake, state.IntakeNumber, record, triage, [.. state.Transcript]));
+        }
+    }
+
+    private void OnEditChoice(Turn turn, string normalized)
+    {
+        var path = IntakeFlow.PathFor(turn.State.Record);
+        var choices = path.Select(step => new Choice<IntakeStep>(step, _catalog[step].Label)).ToList();
+        var parsed = AnswerParsers.Choice(normalized, choices);
+        if (!parsed.IsValue)
+        {
+            turn.Say(Phrases.NotUnderstood);
+            AskCurrent(turn);
+            return;
+        }
+
+        new IntakeFlow(turn.State).EditAnswer(parsed.Value);
+        AskCurrent(turn);
+    }
+
+    private void OnMessageAfterDone(Turn turn, string normalized)
+    {
+        if (InputSignals.LooksLikeQuestion(normalized))
+        {
+            AnswerQuestion(turn, normalized);
+        }
+        else
+        {
+            turn.Say(Phrases.AlreadyDone);
+        }
+
+        AskCurrent(turn);
+    }
+
+    private void AnswerQuestion(Turn turn, string question)
+    {
+        var answer = _answerer.Answer(question);
+        if (answer is null)
+        {
+            turn.Say(Phrases.NoAnswer(_center));
+            return;
+        }
+
+        turn.Add(new BotReply($"{answer.Text}\n{Phrases.Source(answer.Article.Title)}", [], Article: answer.Article));
+    }
+
+    /// <summary>Ask (again) whatever the current step asks.</summary>
+    private void AskCurrent(Turn turn, bool resuming = false)
+    {
+        var state = turn.State;
+        switch (state.Step)
+        {
+            case IntakeStep.Welcome:
+                SayWelcomeMenu(turn);
+                return;
+            case IntakeStep.Consent:
+                turn.Say(Phrases.Consent, [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
+                return;
+            case IntakeStep.QuestionsOnly:
+                turn.Say("質問を書いてください。", [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
+                return;
+            case IntakeStep.Review:
+                state.Editing = false;
+                turn.Add(new BotReply(Phrases.Review, [new SuggestedAction(Phrases.Send), new SuggestedAction(Phrases.Fix)], ReviewItems(state)));
+                return;
+            case IntakeStep.ChooseEdit:
+                var labels = IntakeFlow.PathFor(state.Record).Select(s => new SuggestedAction(_catalog[s].Label)).ToList();
+                labels.Add(new SuggestedAction(Phrases.Back));
+                turn.Say(Phrases.ChooseEdit, labels);
+                return;
+            case IntakeStep.Done:
+                turn.Say("ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
+                return;
+        }
+
+        var question = _catalog[state.Step];
+        var text = question.Prompt(state.Record);
+        if (resuming)
+        {
+            text = $"{Phrases.Continue}\n{text}";
+        }
+
+        if (state.Answered.Contains(state.Step))
+        {
+            text += "\n" + Phrases.CurrentAnswer(question.Describe(state.Record) ?? Question.UnknownLabel);
+        }
+
+        var actions = question.Buttons(state.Record).Select(b => new SuggestedAction(b)).ToList();
+        if (state.FailedAttempts >= FailuresBeforeOfferingAPerson)
+        {
+            actions.Add(new SuggestedAction(Phrases.TalkToPerson));
+        }
+
+        if (new IntakeFlow(state).CanGoBack)
+        {
+            actions.Add(new SuggestedAction(Phrases.Back));
+        }
+
+        turn.Say(text, actions);
+    }
+
+    private List<ReviewItem> ReviewItems(IntakeState state) =>
+        IntakeFlow.PathFor(state.Record)
+            .Select(step => new ReviewItem(
+                step,
+                _catalog[step].Label,
+                _catalog[step].Describe(state.Record) ?? (state.Answered.Contains(step) ? Question.UnknownLabel : "（未回答）")))
+            .ToList();
+
+    private void SayWelcome(Turn turn)
+    {
+        turn.Say(Phrases.Welcome(_center));
+        SayWelcomeMenu(turn);
+    }
+
+    private static void SayWelcomeMenu(Turn turn) =>
+        turn.Say("どうしますか？", [
+            new SuggestedAction(Phrases.StartIntake),
+            new SuggestedAction(Phrases.AboutCenter),
+            new SuggestedAction(Phrases.TalkToPerson),
+        ]);
+
+    private static void StartOver(IntakeState state, bool keepConsent)
+    {
+        var finished = state.Step == IntakeStep.Done;
+        new IntakeFlow(state).Restart();
+        state.Record = new IntakeRecord();
+        state.History.Clear();
+        state.Answered.Clear();
+        state.Editing = false;
+        state.FailedAttempts = 0;
+        state.Consented = keepConsent && state.Consented;
+        if (finished || !keepConsent)
+        {
+            state.TicketsRequested.Clear();
+            state.IntakeNumber++;
+        }
+    }
+
+    /// <summary>The work of one turn: the state being changed, and what is said and done.</summary>
+    private sealed class Turn(IntakeState state, DateTimeOffset now)
+    {
+        private readonly List<BotReply> _replies = [];
+        private readonly List<SideEffect> _effects = [];
+
+        public IntakeState State { get; } = state;
+        public DateTimeOffset Now { get; } = now;
+        public DateOnly Today { get; } = CenterDate(now);
+
+        public void Say(string text, IReadOnlyList<SuggestedAction>? actions = null) => Add(new BotReply(text, actions ?? []));
+
+        public void Add(BotReply reply)
+        {
+            _replies.Add(reply);
+            if (State.Consented)
+            {
+                State.Transcript.Add(new TranscriptEntry(false, reply.Text, Now));
+            }
+        }
+
+        /// <summary>The user's words are kept only once they consented.</summary>
+        public void Heard(string text)
+        {
+            if (State.Consented)
+            {
+                State.Transcript.Add(new TranscriptEntry(true, text, Now));
+            }
+        }
+
+        public void Do(SideEffect effect) => _effects.Add(effect);
+
+        public TurnResult Result() => new(State, _replies, _effects);
+    }
+}

@@ -1,0 +1,248 @@
+using IntakeBot.Dialogs.Records;
+using Stateless;
+using Stateless.Graph;
+
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>
+/// The intake flow as a Stateless machine over an <see cref="IntakeState"/> kept outside it.
+/// Rebuilt every turn; all branching lives in the configuration below, read top to bottom.
+/// Answers are stored in the record before <see cref="Answered"/> is called, so the guards
+/// see them.
+/// </summary>
+public sealed class IntakeFlow
+{
+    private readonly IntakeState _state;
+    private readonly StateMachine<IntakeStep, IntakeTrigger> _machine;
+    private readonly StateMachine<IntakeStep, IntakeTrigger>.TriggerWithParameters<IntakeStep> _editAnswer;
+
+    public IntakeFlow(IntakeState state)
+    {
+        _state = state;
+        _machine = new StateMachine<IntakeStep, IntakeTrigger>(() => _state.Step, s => _state.Step = s);
+        _editAnswer = _machine.SetTriggerParameters<IntakeStep>(IntakeTrigger.EditAnswer);
+
+        _machine.Configure(IntakeStep.Welcome)
+            .Permit(IntakeTrigger.Start, IntakeStep.Consent)
+            .PermitReentry(IntakeTrigger.Restart);
+
+        _machine.Configure(IntakeStep.Consent)
+            .Permit(IntakeTrigger.Agree, IntakeStep.AskerRole)
+            .Permit(IntakeTrigger.Decline, IntakeStep.QuestionsOnly)
+            .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
+
+        _machine.Configure(IntakeStep.QuestionsOnly)
+            .Permit(IntakeTrigger.Start, IntakeStep.Consent)
+            .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
+
+        _machine.Configure(IntakeStep.InIntake)
+            .PermitDynamic(IntakeTrigger.Back, () => _state.History[^1])
+            .Permit(IntakeTrigger.ReturnToReview, IntakeStep.Review)
+            .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
+
+        // Who is asking decides the first branch.
+        Question(IntakeStep.AskerRole)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.SubjectAge, IsSelf, "本人")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Relation, IsFamily, "家族・親族")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.LawyerOffice, IsLawyer, "弁護士")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.OrganizationName, IsSupporter, "支援者・関係機関");
+        Question(IntakeStep.Relation)
+            .Permit(IntakeTrigger.Answered, IntakeStep.SubjectAge);
+        Question(IntakeStep.LawyerOffice)
+            .Permit(IntakeTrigger.Answered, IntakeStep.BarAssociation);
+        Question(IntakeStep.BarAssociation)
+            .Permit(IntakeTrigger.Answered, IntakeStep.SubjectAge);
+        Question(IntakeStep.OrganizationName)
+            .Permit(IntakeTrigger.Answered, IntakeStep.SupporterKind);
+        Question(IntakeStep.SupporterKind)
+            .Permit(IntakeTrigger.Answered, IntakeStep.SupporterPurpose);
+        Question(IntakeStep.SupporterPurpose)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Details, IsGeneralQuestion, "制度の質問")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.SubjectAge, IsAboutAPerson, "特定の方の相談");
+
+        // The person who needs support.
+        Question(IntakeStep.SubjectAge)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Disabilities);
+        Question(IntakeStep.Disabilities)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Handbooks, MayHaveDisability, "障がい・疑いあり／不明")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Stage, HasNoDisability, "障がいなし");
+        Question(IntakeStep.Handbooks)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Stage);
+
+        // The stage decides which date matters.
+        Question(IntakeStep.Stage)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.ReleaseDate, () => StageIs(Stage.Arrested, Stage.InFacility, Stage.MtaInpatient), "起訴前・施設入所中・医療観察法入院")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Custody, () => StageIs(Stage.OnTrial), "裁判中")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.LeftFacilityDate, () => StageIs(Stage.Released), "退所済み")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.OutpatientDecisionDate, () => StageIs(Stage.MtaOutpatient), "医療観察法通院")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.ReturnArea, () => StageIs(Stage.SuspendedOrFined, null), "執行猶予・罰金・不明");
+        Question(IntakeStep.Custody)
+            .Permit(IntakeTrigger.Answered, IntakeStep.HearingDate);
+        Question(IntakeStep.ReleaseDate)
+            .Permit(IntakeTrigger.Answered, IntakeStep.ReturnArea);
+        Question(IntakeStep.HearingDate)
+            .Permit(IntakeTrigger.Answered, IntakeStep.ReturnArea);
+        Question(IntakeStep.LeftFacilityDate)
+            .Permit(IntakeTrigger.Answered, IntakeStep.ReturnArea);
+        Question(IntakeStep.OutpatientDecisionDate)
+            .Permit(IntakeTrigger.Answered, IntakeStep.ReturnArea);
+
+        // Where and how they will live.
+        Question(IntakeStep.ReturnArea)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Housing);
+        Question(IntakeStep.Housing)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Guarantor, NeedsGuarantor, "釈放・出所を待つ方")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Probation, MayBeOnProbation, "社会内にいる方")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Needs, () => !NeedsGuarantor() && !MayBeOnProbation(), "その他");
+        Question(IntakeStep.Guarantor)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Needs);
+        Question(IntakeStep.Probation)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Needs);
+        Question(IntakeStep.Needs)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.AskerName, IsSelf, "本人")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.SubjectAgrees, () => !IsSelf(), "本人以外");
+        Question(IntakeStep.SubjectAgrees)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Details);
+        Question(IntakeStep.Details)
+            .Permit(IntakeTrigger.Answered, IntakeStep.AskerName);
+
+        // How to call back.
+        Question(IntakeStep.AskerName)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Contact);
+        Question(IntakeStep.Contact)
+            .Permit(IntakeTrigger.Answered, IntakeStep.ContactTime);
+        Question(IntakeStep.ContactTime)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Review);
+
+        _machine.Configure(IntakeStep.Review)
+            .SubstateOf(IntakeStep.InIntake)
+            .Permit(IntakeTrigger.Confirm, IntakeStep.Done)
+            .Permit(IntakeTrigger.Edit, IntakeStep.ChooseEdit)
+            .Ignore(IntakeTrigger.ReturnToReview);
+
+        _machine.Configure(IntakeStep.ChooseEdit)
+            .SubstateOf(IntakeStep.InIntake)
+            .PermitDynamic(_editAnswer, step => step)
+            .Permit(IntakeTrigger.Back, IntakeStep.Review);
+
+        _machine.Configure(IntakeStep.Done)
+            .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
+    }
+
+    public IntakeStep Current => _state.Step;
+
+    public bool CanGoBack => _state.Editing || (_state.History.Count > 0 && _machine.CanFire(IntakeTrigger.Back));
+
+    public void Start() => _machine.Fire(IntakeTrigger.Start);
+
+    public void AcceptConsent() => _machine.Fire(IntakeTrigger.Agree);
+
+    public void DeclineConsent() => _machine.Fire(IntakeTrigger.Decline);
+
+    /// <summary>The current question was answered: move to the next question that has no answer yet.</summary>
+    public void Answered()
+    {
+        _state.History.Add(_state.Step);
+        _machine.Fire(IntakeTrigger.Answered);
+        SkipAnsweredQuestions();
+    }
+
+    /// <summary>Back to the question answered last (or, while correcting one answer, back to the review).</summary>
+    public void GoBack()
+    {
+        if (_state.Editing)
+        {
+            _state.Editing = false;
+            _machine.Fire(IntakeTrigger.ReturnToReview);
+            return;
+        }
+
+        if (_state.Step == IntakeStep.ChooseEdit)
+        {
+            _machine.Fire(IntakeTrigger.Back);
+            return;
+        }
+
+        _machine.Fire(IntakeTrigger.Back);
+        _state.History.RemoveAt(_state.History.Count - 1);
+    }
+
+    public void Restart() => _machine.Fire(IntakeTrigger.Restart);
+
+    public void Confirm() => _machine.Fire(IntakeTrigger.Confirm);
+
+    public void ChooseAnswerToEdit() => _machine.Fire(IntakeTrigger.Edit);
+
+    public void EditAnswer(IntakeStep step)
+    {
+        _state.Editing = true;
+        _machine.Fire(_editAnswer, step);
+    }
+
+    /// <summary>
+    /// The questions this record leads through, from the first to the review, following the
+    /// same guards as the conversation. Answers to questions off this path (say the relation
+    /// after the asker changed from 家族 to 弁護士) no longer apply.
+    /// </summary>
+    public static IReadOnlyList<IntakeStep> PathFor(IntakeRecord record)
+    {
+        var probe = new IntakeState { Step = IntakeStep.AskerRole, Record = record };
+        var flow = new IntakeFlow(probe);
+        var path = new List<IntakeStep>();
+        while (probe.Step != IntakeStep.Review && path.Count < 100)
+        {
+            path.Add(probe.Step);
+            flow._machine.Fire(IntakeTrigger.Answered);
+        }
+
+        return path;
+    }
+
+    /// <summary>The flow as a Mermaid state diagram (the living picture in docs/).</summary>
+    public static string ToMermaid() => MermaidGraph.Format(new IntakeFlow(new IntakeState())._machine.GetInfo());
+
+    /// <summary>The flow as a Graphviz DOT graph.</summary>
+    public static string ToDot() => UmlDotGraph.Format(new IntakeFlow(new IntakeState())._machine.GetInfo());
+
+    private StateMachine<IntakeStep, IntakeTrigger>.StateConfiguration Question(IntakeStep step) =>
+        _machine.Configure(step).SubstateOf(IntakeStep.InIntake);
+
+    /// <summary>
+    /// A question answered earlier (by 「母です」 at the role question, or before a 「戻る」
+    /// or a correction) is not asked again; the flow moves on to the first open question.
+    /// </summary>
+    private void SkipAnsweredQuestions()
+    {
+        while (_state.Step != IntakeStep.Review && _state.Answered.Contains(_state.Step))
+        {
+            _state.History.Add(_state.Step);
+            _machine.Fire(IntakeTrigger.Answered);
+        }
+    }
+
+    private IntakeRecord Record => _state.Record;
+
+    private bool IsSelf() => Record.Role == AskerRole.Self;
+
+    private bool IsFamily() => Record.Role == AskerRole.Family;
+
+    private bool IsLawyer() => Record.Role == AskerRole.Lawyer;
+
+    private bool IsSupporter() => Record.Role == AskerRole.Supporter;
+
+    private bool IsGeneralQuestion() => Record.SupporterPurpose == SupporterPurpose.Question;
+
+    private bool IsAboutAPerson() => !IsGeneralQuestion();
+
+    private bool HasNoDisability() => Record.Disabilities is [Disability.None];
+
+    private bool MayHaveDisability() => !HasNoDisability();
+
+    private bool StageIs(params Stage?[] stages) => stages.Contains(Record.Stage);
+
+    /// <summary>身元引受人 matters while release is still ahead; 本人 is not asked (shortest path).</summary>
+    private bool NeedsGuarantor() => !IsSelf() && StageIs(Stage.Arrested, Stage.OnTrial, Stage.InFacility, Stage.MtaInpatient);
+
+    /// <summary>保護観察 applies to people already back in the community (仮釈放・保護観察付執行猶予).</summary>
+    private bool MayBeOnProbation() => !NeedsGuarantor() && StageIs(Stage.Released, Stage.SuspendedOrFined);
+}

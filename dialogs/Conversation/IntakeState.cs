@@ -1,0 +1,27 @@
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>
+/// Everything the conversation remembers between turns. Plain serialisable data: the host
+/// stores it after every turn and the flow is rebuilt from it (Stateless external state).
+/// </summary>
+public sealed class IntakeState
+{
+    public IntakeStep Step { get; set; } = IntakeStep.Welcome;
+    public IntakeRecord Record { get; set; } = new();
+    /// <summary>Questions answered so far, in the order they were answered; 「戻る」 pops it.</summary>
+    public List<IntakeStep> History { get; set; } = [];
+    /// <summary>Questions that have an answer (possibly 「わからない」) in <see cref="Record"/>.</summary>
+    public HashSet<IntakeStep> Answered { get; set; } = [];
+    public bool Consented { get; set; }
+    /// <summary>True while one answer is being corrected from the review.</summary>
+    public bool Editing { get; set; }
+    /// <summary>Answers in a row at the current question that could not be understood.</summary>
+    public int FailedAttempts { get; set; }
+    /// <summary>Ticket kinds already requested in this intake; each is requested once.</summary>
+    public HashSet<TicketKind> TicketsRequested { get; set; } = [];
+    /// <summary>Counts the intakes of this conversation (「最初から」 after sending starts a new one).</summary>
+    public int IntakeNumber { get; set; } = 1;
+    public List<TranscriptEntry> Transcript { get; set; } = [];
+}

@@ -1,0 +1,116 @@
+using IntakeBot.Dialogs.Center;
+using IntakeBot.Dialogs.Records;
+using IntakeBot.Dialogs.Triage;
+
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>The bot's fixed Japanese sentences, in one place so their tone stays consistent.</summary>
+internal static class Phrases
+{
+    public const string StartIntake = "相談を始める";
+    public const string AboutCenter = "センターについて知りたい";
+    public const string TalkToPerson = "人と話したい";
+    public const string Agree = "同意する";
+    public const string Disagree = "同意しない";
+    public const string StartWithConsent = "同意して相談を始める";
+    public const string Send = "送信する";
+    public const string Fix = "直す";
+    public const string Back = "戻る";
+    public const string NewIntake = "最初から";
+    public const string AboutCenterQuestion = "センターは何をしてくれますか";
+
+    public static string Welcome(CenterProfile center) =>
+        $"こんにちは。{center.Name}のチャット相談窓口です。\n"
+        + "刑務所や少年院を出た方、逮捕されたり裁判中だったりする方で、高齢や障がいのある方の、これからの暮らしの相談を受けています。\n"
+        + "ボタンを押すか、文字で書いてください。";
+
+    public const string WelcomeBack = "おかえりなさい。続きからお聞きします。";
+
+    public const string Consent =
+        "相談の前に、大切なお知らせです。\n"
+        + "このチャットでは、ご本人の年齢、障がいや病気、事件や刑務所のことなど、とても大切な個人情報をうかがいます。\n"
+        + "うかがった内容は、センターの相談員が支援のためだけに使います。ほかの目的には使いません。\n"
+        + "同意していただけますか？（同意しなくても、センターについての質問にはお答えします）";
+
+    public const string ConsentAgain = "「同意する」か「同意しない」を選んでください。";
+
+    public const string QuestionsOnly =
+        "わかりました。個人の情報はうかがいません。入力された内容は消去しました。\n"
+        + "センターについてのご質問には、いつでもお答えします。質問を書いてください。";
+
+    public const string Continue = "では、続きをお聞きします。";
+
+    public const string NotUnderstood = "すみません、うまく読み取れませんでした。";
+
+    public const string EmptyMessage = "メッセージが空でした。";
+
+    public const string CannotGoBack = "これより前には戻れません。";
+
+    public const string Help =
+        "使い方：ボタンを押すか、文字で答えてください。わからないときは「わからない」と答えてください。\n"
+        + "・「戻る」ひとつ前の質問に戻ります\n"
+        + "・「最初から」はじめからやり直します\n"
+        + "・「人と話したい」センターの相談員におつなぎします\n"
+        + "・「やめる」相談をやめて、入力した内容を消します\n"
+        + "・途中で質問を書くと、わかる範囲でお答えします";
+
+    public const string Quit = "相談をやめました。入力された内容は消去しました。\nまた相談したいときは、いつでも「相談を始める」を押してください。";
+
+    public const string Review = "ご回答の内容です。よろしければ「送信する」を押してください。直したいところがあれば「直す」を押してください。";
+
+    public const string ChooseEdit = "どこを直しますか？";
+
+    public const string AlreadyDone = "このご相談は受け付けました。センターの相談員からご連絡します。新しい相談をするときは「最初から」を押してください。";
+
+    public static string CurrentAnswer(string answer) => $"（いまの回答：{answer}）";
+
+    public static string NoAnswer(CenterProfile center) =>
+        "ごめんなさい。その質問には、ここではお答えできません。センターの相談員がお答えしますので、「人と話したい」と送ってください。"
+        + PhoneLine(center);
+
+    public static string Source(string title) => $"（出典：{title}）";
+
+    public static string Crisis(CenterProfile center)
+    {
+        var lines = new List<string>
+        {
+            "あなたの安全がいちばん大切です。",
+            "命の危険があるとき、暴力を受けているときは、すぐに110番（警察）か119番（救急）に電話してください。",
+        };
+        lines.AddRange(center.Hotlines.Select(h => $"・{h.Name}：{h.Number}"));
+        if (center.Phone.Length > 0)
+        {
+            lines.Add($"・{center.Name}：{center.Phone}{Hours(center)}");
+        }
+
+        lines.Add("センターの相談員にも、すぐに知らせました。");
+        return string.Join("\n", lines);
+    }
+
+    public static string Handoff(CenterProfile center, bool ticketCreated) =>
+        (ticketCreated
+            ? "センターの相談員に、これまでの内容を伝えました。相談員から連絡します。"
+            : "センターの相談員がお話をうかがいます。")
+        + PhoneLine(center)
+        + "\nこのままチャットで続けることもできます。";
+
+    public static string Done(CenterProfile center, IntakeRecord record, TriageResult triage)
+    {
+        var text = $"ご相談を受け付けました。受付番号は {TurnResult.ReferenceNumberPlaceholder} です。\n"
+                   + $"{center.Name}の相談員から、なるべく早くご連絡します。";
+        if (triage.Duty == Duty.SuspectSupport)
+        {
+            text += "\n被疑者・被告人の方への支援（被疑者等支援業務）は、保護観察所からセンターへの依頼で始まります。"
+                    + (record.Role == AskerRole.Lawyer
+                        ? "弁護人の方は、担当の保護観察所にもご相談ください。"
+                        : "弁護人の先生にもこの相談のことを伝えてください。");
+        }
+
+        return text + PhoneLine(center);
+    }
+
+    private static string PhoneLine(CenterProfile center) =>
+        center.Phone.Length == 0 ? string.Empty : $"\nお電話の場合：{center.Phone}{Hours(center)}";
+
+    private static string Hours(CenterProfile center) => center.PhoneHours.Length == 0 ? string.Empty : $"（{center.PhoneHours}）";
+}

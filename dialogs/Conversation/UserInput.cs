@@ -1,0 +1,18 @@
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>What the user did this turn: opened the chat, or sent a message (typed or a button's value).</summary>
+public sealed record UserInput
+{
+    private UserInput(string text, bool isConversationStart)
+    {
+        Text = text;
+        IsConversationStart = isConversationStart;
+    }
+
+    public string Text { get; }
+    public bool IsConversationStart { get; }
+
+    public static UserInput Started { get; } = new(string.Empty, true);
+
+    public static UserInput Message(string text) => new(text ?? string.Empty, false);
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>The subject's age, or birth date from which the age is computed.</summary>
+public sealed class AgeQuestion : Question
+{
+    public AgeQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+        : base(step, label, prompt, "例：「72歳」「昭和28年5月1日」", allowsUnknown: true)
+    {
+    }
+
+    public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
+    {
+        var parsed = AnswerParsers.Age(text, today);
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.Value:
+                record.SubjectAge = parsed.Value.Age;
+                record.SubjectBirthDate = parsed.Value.BirthDate;
+                return AnswerCheck.Stored;
+            case ParseOutcome.Unknown:
+                Clear(record);
+                return AnswerCheck.Stored;
+            default:
+                return AnswerCheck.Rejected(parsed.Problem);
+        }
+    }
+
+    public override string? Describe(IntakeRecord record) => record.SubjectAge switch
+    {
+        null => null,
+        { } age when record.SubjectBirthDate is { } birth =>
+            string.Create(CultureInfo.InvariantCulture, $"{age}歳（{DateQuestion.Format(birth)}生まれ）"),
+        { } age => string.Create(CultureInfo.InvariantCulture, $"{age}歳"),
+    };
+
+    public override void Clear(IntakeRecord record)
+    {
+        record.SubjectAge = null;
+        record.SubjectBirthDate = null;
+    }
+}

@@ -1,0 +1,45 @@
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>帰住予定地: prefecture and, if given, municipality.</summary>
+public sealed class AreaQuestion : Question
+{
+    private readonly string _homePrefecture;
+
+    public AreaQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt, string homePrefecture)
+        : base(step, label, prompt, $"例：「{homePrefecture}横浜市」「東京都新宿区」", allowsUnknown: true)
+    {
+        _homePrefecture = homePrefecture;
+    }
+
+    public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
+    {
+        var parsed = AnswerParsers.Area(text);
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.Value:
+                record.ReturnPrefecture = parsed.Value.Prefecture;
+                record.ReturnCity = parsed.Value.City;
+                return AnswerCheck.Stored;
+            case ParseOutcome.Unknown:
+                Clear(record);
+                return AnswerCheck.Stored;
+            default:
+                return AnswerCheck.Rejected(parsed.Problem);
+        }
+    }
+
+    public override string? Describe(IntakeRecord record) =>
+        record.ReturnPrefecture is null ? null : record.ReturnPrefecture + record.ReturnCity;
+
+    public override void Clear(IntakeRecord record)
+    {
+        record.ReturnPrefecture = null;
+        record.ReturnCity = null;
+    }
+
+    protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_homePrefecture];
+}

@@ -1,0 +1,61 @@
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>A question answered by one option of a fixed list.</summary>
+public sealed class ChoiceQuestion<T> : Question
+    where T : struct, Enum
+{
+    private readonly IReadOnlyList<Choice<T>> _choices;
+    private readonly Func<IntakeRecord, T?> _get;
+    private readonly Action<IntakeRecord, T?> _set;
+    private readonly Func<string, IntakeRecord, IReadOnlyList<IntakeStep>>? _alsoAnswers;
+
+    public ChoiceQuestion(
+        IntakeStep step,
+        string label,
+        Func<IntakeRecord, string> prompt,
+        IReadOnlyList<Choice<T>> choices,
+        Func<IntakeRecord, T?> get,
+        Action<IntakeRecord, T?> set,
+        bool allowsUnknown = false,
+        Func<string, IntakeRecord, IReadOnlyList<IntakeStep>>? alsoAnswers = null)
+        : base(step, label, prompt, $"例：「{choices[0].Label}」", allowsUnknown)
+    {
+        _choices = choices;
+        _get = get;
+        _set = set;
+        _alsoAnswers = alsoAnswers;
+    }
+
+    public IReadOnlyList<Choice<T>> Choices => _choices;
+
+    public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
+    {
+        var parsed = AnswerParsers.Choice(text, _choices);
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.Value:
+                _set(record, parsed.Value);
+                var also = _alsoAnswers?.Invoke(text, record) ?? [];
+                return new AnswerCheck(true, null, also);
+            case ParseOutcome.Unknown when AllowsUnknown:
+                _set(record, null);
+                return AnswerCheck.Stored;
+            default:
+                return AnswerCheck.Rejected(parsed.Problem);
+        }
+    }
+
+    public override string? Describe(IntakeRecord record)
+    {
+        var value = _get(record);
+        return value is null ? null : _choices.First(c => EqualityComparer<T>.Default.Equals(c.Value, value.Value)).Label;
+    }
+
+    public override void Clear(IntakeRecord record) => _set(record, null);
+
+    protected override IEnumerable<string> OptionLabels(IntakeRecord record) => _choices.Select(c => c.Label);
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>A question answered by a date (西暦, 和暦, relative).</summary>
+public sealed class DateQuestion : Question
+{
+    private readonly DateExpectation _expectation;
+    private readonly Func<IntakeRecord, DateOnly?> _get;
+    private readonly Action<IntakeRecord, DateOnly?> _set;
+
+    public DateQuestion(
+        IntakeStep step,
+        string label,
+        Func<IntakeRecord, string> prompt,
+        DateExpectation expectation,
+        Func<IntakeRecord, DateOnly?> get,
+        Action<IntakeRecord, DateOnly?> set)
+        : base(step, label, prompt, ExampleFor(expectation), allowsUnknown: true)
+    {
+        _expectation = expectation;
+        _get = get;
+        _set = set;
+    }
+
+    public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
+    {
+        var parsed = AnswerParsers.Date(text, today, _expectation);
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.Value:
+                _set(record, parsed.Value);
+                return AnswerCheck.Stored;
+            case ParseOutcome.Unknown:
+                _set(record, null);
+                return AnswerCheck.Stored;
+            default:
+                return AnswerCheck.Rejected(parsed.Problem);
+        }
+    }
+
+    public override string? Describe(IntakeRecord record) => _get(record) is { } date ? Format(date) : null;
+
+    public override void Clear(IntakeRecord record) => _set(record, null);
+
+    /// <summary>「2026年12月3日（木）」: the weekday helps people notice a wrong date.</summary>
+    public static string Format(DateOnly date)
+    {
+        var weekday = "日月火水木金土"[(int)date.DayOfWeek];
+        return string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日（{weekday}）");
+    }
+
+    private static string ExampleFor(DateExpectation expectation) => expectation == DateExpectation.PastOrToday
+        ? "例：「2025年4月10日」「令和7年4月10日」「先月10日」"
+        : "例：「12月3日」「令和8年12月3日」「来月5日」「3日後」";
+}

@@ -1,0 +1,60 @@
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>
+/// One intake question as data: what is asked (in standard and in plain Japanese for 本人),
+/// which buttons are offered, how an answer is understood and where it is stored.
+/// </summary>
+public abstract class Question
+{
+    /// <summary>The button and reply that mean 「わからない」.</summary>
+    public const string UnknownLabel = "わからない";
+
+    private readonly Func<IntakeRecord, string> _prompt;
+
+    protected Question(IntakeStep step, string label, Func<IntakeRecord, string> prompt, string example, bool allowsUnknown)
+    {
+        Step = step;
+        Label = label;
+        _prompt = prompt;
+        Example = example;
+        AllowsUnknown = allowsUnknown;
+    }
+
+    public IntakeStep Step { get; }
+
+    /// <summary>Short field name for the review (「年齢」).</summary>
+    public string Label { get; }
+
+    /// <summary>Example answers shown when an answer was not understood.</summary>
+    public string Example { get; }
+
+    public bool AllowsUnknown { get; }
+
+    public string Prompt(IntakeRecord record) => _prompt(record);
+
+    /// <summary>The buttons offered with the question.</summary>
+    public IReadOnlyList<string> Buttons(IntakeRecord record)
+    {
+        var labels = new List<string>(OptionLabels(record));
+        if (AllowsUnknown)
+        {
+            labels.Add(UnknownLabel);
+        }
+
+        return labels;
+    }
+
+    /// <summary>Understands <paramref name="text"/> and, when it is a valid answer, stores it in the record.</summary>
+    public abstract AnswerCheck Apply(string text, IntakeRecord record, DateOnly today);
+
+    /// <summary>The stored answer as text, or null when there is none (or it is 「わからない」).</summary>
+    public abstract string? Describe(IntakeRecord record);
+
+    /// <summary>Forgets the stored answer.</summary>
+    public abstract void Clear(IntakeRecord record);
+
+    protected virtual IEnumerable<string> OptionLabels(IntakeRecord record) => [];
+}

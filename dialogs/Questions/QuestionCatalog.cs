@@ -1,0 +1,298 @@
+using IntakeBot.Dialogs.Center;
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>
+/// Every intake question, in the order of the flow. 本人 gets the plain wording
+/// (やさしい日本語, short, spaced); everyone else the standard one.
+/// </summary>
+public sealed class QuestionCatalog
+{
+    private readonly Dictionary<IntakeStep, Question> _questions;
+
+    public QuestionCatalog(CenterProfile center)
+    {
+        _questions = Build(center).ToDictionary(q => q.Step);
+    }
+
+    public IReadOnlyCollection<Question> All => _questions.Values;
+
+    public bool IsQuestion(IntakeStep step) => _questions.ContainsKey(step);
+
+    public Question this[IntakeStep step] => _questions[step];
+
+    public static IReadOnlyList<Choice<AskerRole>> RoleChoices { get; } =
+    [
+        new(AskerRole.Self, "本人です", "本人", "自分", "私自身", "わたし自身", "じぶん", "ほんにん", "私のこと", "自分のこと"),
+        new(AskerRole.Family, "家族・親族です", "家族", "親族", "親戚", "母", "父", "親", "息子", "娘", "妻", "夫", "兄", "姉", "弟", "妹",
+            "祖母", "祖父", "孫", "おじ", "おば", "いとこ", "きょうだい", "かぞく", "主人", "旦那"),
+        new(AskerRole.Lawyer, "弁護士です", "弁護士", "弁護人", "国選", "私選", "法律事務所", "べんごし"),
+        new(AskerRole.Supporter, "支援者・関係機関です", "支援者", "関係機関", "保護観察所", "保護観察官", "社会復帰調整官", "刑務官",
+            "刑務所の職員", "少年院の職員", "矯正施設", "更生保護施設", "事業所", "施設の職員", "施設職員", "病院", "市役所", "区役所",
+            "役所", "役場", "福祉事務所", "相談支援", "ケースワーカー", "社会福祉士", "精神保健福祉士", "支援員", "行政", "職員"),
+    ];
+
+    public static IReadOnlyList<Choice<Relation>> RelationChoices { get; } =
+    [
+        new(Relation.Parent, "親（父・母）", "母", "父", "親", "お母さん", "お父さん", "母親", "父親", "はは", "ちち", "継母", "継父"),
+        new(Relation.Spouse, "配偶者（夫・妻）", "妻", "夫", "配偶者", "主人", "旦那", "嫁", "家内", "パートナー", "内縁"),
+        new(Relation.Child, "子（息子・娘）", "息子", "娘", "子ども", "子供", "こども"),
+        new(Relation.Sibling, "きょうだい", "兄", "姉", "弟", "妹", "兄弟", "姉妹", "兄妹", "姉弟"),
+        new(Relation.Grandparent, "祖父母", "祖母", "祖父", "おばあちゃん", "おじいちゃん"),
+        new(Relation.OtherRelative, "その他の親族", "その他", "親戚", "おじ", "おば", "いとこ", "孫", "甥", "姪"),
+    ];
+
+    public static IReadOnlyList<Choice<SupporterKind>> SupporterKindChoices { get; } =
+    [
+        new(SupporterKind.CorrectionalFacility, "矯正施設（刑務所・少年院など）", "矯正施設", "刑務所", "少年院", "拘置所", "刑務官", "矯正"),
+        new(SupporterKind.ProbationOffice, "保護観察所", "保護観察所", "保護観察官", "社会復帰調整官"),
+        new(SupporterKind.RehabilitationFacility, "更生保護施設", "更生保護"),
+        new(SupporterKind.WelfareProvider, "福祉事業所", "事業所", "相談支援", "グループホーム", "作業所", "就労継続", "B型", "介護", "福祉施設"),
+        new(SupporterKind.Hospital, "病院・医療機関", "病院", "クリニック", "医療機関", "精神科"),
+        new(SupporterKind.Government, "行政（市区町村など）", "市役所", "区役所", "役所", "役場", "福祉事務所", "行政", "自治体", "県庁"),
+        new(SupporterKind.Other, "その他", "その他", "NPO", "民生委員"),
+    ];
+
+    public static IReadOnlyList<Choice<SupporterPurpose>> SupporterPurposeChoices { get; } =
+    [
+        new(SupporterPurpose.NewReferral, "新しく支援が必要な方の相談", "紹介", "新規", "依頼", "新しく", "相談したい方"),
+        new(SupporterPurpose.FollowUp, "センターが支援中の方のこと", "フォローアップ", "支援中", "受け入れ", "受け入れている", "利用している", "すでに"),
+        new(SupporterPurpose.Question, "制度や加算についての質問", "加算", "制度", "質問", "要件"),
+    ];
+
+    public static IReadOnlyList<Choice<Disability>> DisabilityChoices { get; } =
+    [
+        new(Disability.Intellectual, "知的障がい", "知的", "療育", "IQ", "ちてき"),
+        new(Disability.Mental, "精神障がい", "精神", "うつ", "統合失調", "双極", "精神疾患", "せいしん"),
+        new(Disability.Physical, "身体障がい", "身体", "車いす", "車椅子", "肢体", "目が見えない", "耳が聞こえない", "足が不自由"),
+        new(Disability.Developmental, "発達障がい", "発達", "自閉", "ADHD", "アスペルガー", "ASD", "はったつ"),
+        new(Disability.SuspectedDementia, "認知症の疑い", "認知症", "物忘れ", "もの忘れ", "ボケ", "にんちしょう"),
+        new(Disability.None, "ない", "障がいはない", "障害はない", "なし", "ありません"),
+    ];
+
+    public static IReadOnlyList<Choice<Handbook>> HandbookChoices { get; } =
+    [
+        new(Handbook.Ryoiku, "療育手帳", "療育", "愛の手帳", "みどりの手帳", "りょういく"),
+        new(Handbook.Physical, "身体障害者手帳", "身体"),
+        new(Handbook.Mental, "精神障害者保健福祉手帳", "精神"),
+        new(Handbook.Applying, "申請中", "申請している", "申し込み中", "しんせい"),
+        new(Handbook.None, "持っていない", "持ってない", "もってない", "ない", "なし", "ありません"),
+    ];
+
+    public static IReadOnlyList<Choice<Stage>> StageChoices { get; } =
+    [
+        new(Stage.Arrested, "逮捕・勾留中（起訴前）", "逮捕", "勾留", "留置", "警察", "取り調べ", "捕まった", "被疑者", "起訴前", "起訴されていない", "起訴はまだ"),
+        new(Stage.OnTrial, "起訴後・裁判中", "起訴", "裁判", "公判", "被告", "保釈", "拘置所"),
+        new(Stage.SuspendedOrFined, "執行猶予・罰金", "執行猶予", "猶予", "罰金", "略式"),
+        new(Stage.InFacility, "刑務所・少年院に入っている", "刑務所", "少年院", "服役", "受刑", "矯正施設", "入所中", "ムショ"),
+        new(Stage.Released, "刑務所・少年院から出た", "出所", "退所", "出院", "仮釈放", "満期", "刑務所から出", "刑務所を出", "少年院から出",
+            "少年院を出", "ムショを出", "ムショから出"),
+        new(Stage.MtaInpatient, "医療観察法で入院中", "医療観察法の入院", "医療観察法で入院", "指定入院", "鑑定入院"),
+        new(Stage.MtaOutpatient, "医療観察法で通院中", "医療観察法の通院", "医療観察法で通院", "通院決定", "退院許可"),
+    ];
+
+    public static IReadOnlyList<Choice<Custody>> CustodyChoices { get; } =
+    [
+        new(Custody.Detained, "勾留中", "勾留", "拘置所", "捕まっている", "出られない"),
+        new(Custody.OnBail, "保釈中", "保釈", "在宅", "家にいる", "外にいる"),
+    ];
+
+    public static IReadOnlyList<Choice<Need>> NeedChoices { get; } =
+    [
+        new(Need.Housing, "住まい", "住む所", "住むところ", "住む場所", "住む家", "住居", "アパート", "帰る家", "家がない", "家を探"),
+        new(Need.DisabilityServices, "障がい福祉サービス", "障害福祉", "障がい福祉", "福祉サービス", "ヘルパー", "グループホーム"),
+        new(Need.ElderlyCare, "介護", "老人ホーム", "デイサービス", "ケアマネ", "介護保険"),
+        new(Need.Medical, "医療・通院", "医療", "通院", "病院", "薬", "治療", "入院"),
+        new(Need.IncomeSupport, "年金・生活保護", "年金", "生活保護", "お金がない", "生活費", "収入"),
+        new(Need.HandbookApplication, "手帳の申請", "手帳"),
+        new(Need.DaytimeActivity, "日中活動・仕事", "仕事", "働き", "働く", "就労", "日中活動", "作業所"),
+        new(Need.MoneyManagement, "お金の管理", "金銭管理", "お金の管理", "借金", "浪費"),
+        new(Need.FamilyRelations, "家族との関係", "家族関係", "家族との", "親子関係"),
+        new(Need.Other, "その他", "その他", "ほか"),
+    ];
+
+    private static Func<IntakeRecord, string> Say(string standard, string plain) =>
+        record => record.Role == AskerRole.Self ? plain : standard;
+
+    private static IEnumerable<Question> Build(CenterProfile center)
+    {
+        yield return new ChoiceQuestion<AskerRole>(
+            IntakeStep.AskerRole, "相談する方",
+            _ => "はじめに、あなたのことを教えてください。どなたからのご相談ですか？",
+            RoleChoices, r => r.Role, (r, v) => r.Role = v,
+            alsoAnswers: PrefillFromRole);
+
+        yield return new ChoiceQuestion<Relation>(
+            IntakeStep.Relation, "ご本人との関係",
+            _ => "ご本人（支援が必要な方）とのご関係を教えてください。",
+            RelationChoices, r => r.Relation, (r, v) => r.Relation = v);
+
+        yield return new TextQuestion(
+            IntakeStep.LawyerOffice, "法律事務所",
+            _ => "法律事務所の名前を教えてください。",
+            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100);
+
+        yield return new TextQuestion(
+            IntakeStep.BarAssociation, "所属弁護士会",
+            _ => "所属の弁護士会を教えてください。",
+            "例：「神奈川県弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50,
+            options: [center.Prefecture.TrimEnd('都', '府', '県') + "弁護士会"]);
+
+        yield return new TextQuestion(
+            IntakeStep.OrganizationName, "所属機関",
+            _ => "ご所属の機関・事業所の名前を教えてください。",
+            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100);
+
+        yield return new ChoiceQuestion<SupporterKind>(
+            IntakeStep.SupporterKind, "機関の種類",
+            _ => "どのような機関ですか？",
+            SupporterKindChoices, r => r.SupporterKind, (r, v) => r.SupporterKind = v);
+
+        yield return new ChoiceQuestion<SupporterPurpose>(
+            IntakeStep.SupporterPurpose, "ご用件",
+            _ => "ご用件はどれに近いですか？",
+            SupporterPurposeChoices, r => r.SupporterPurpose, (r, v) => r.SupporterPurpose = v);
+
+        yield return new AgeQuestion(
+            IntakeStep.SubjectAge, "年齢",
+            Say("ご本人（支援が必要な方）の年齢、または生年月日を教えてください。",
+                "あなたは なんさい ですか？（うまれた 日 でも いいです）"));
+
+        yield return new MultiChoiceQuestion<Disability>(
+            IntakeStep.Disabilities, "障がい",
+            Say("ご本人に障がいや、その疑いはありますか？ あてはまるものをすべて教えてください（診断がなくてもかまいません）。",
+                "しょうがい（障がい）は ありますか？ あてはまるものを えらんで ください。"),
+            DisabilityChoices, r => r.Disabilities);
+
+        yield return new MultiChoiceQuestion<Handbook>(
+            IntakeStep.Handbooks, "障害者手帳",
+            Say("ご本人は障害者手帳を持っていますか？",
+                "しょうがいしゃ てちょうを もって いますか？"),
+            HandbookChoices, r => r.Handbooks);
+
+        yield return new ChoiceQuestion<Stage>(
+            IntakeStep.Stage, "いまの状況",
+            Say("ご本人はいま、どの段階にいますか？",
+                "いま、あなたは どこに いますか？ ちかいものを えらんで ください。"),
+            StageChoices, r => r.Stage, (r, v) => r.Stage = v, allowsUnknown: true);
+
+        yield return new ChoiceQuestion<Custody>(
+            IntakeStep.Custody, "勾留・保釈",
+            _ => "ご本人はいま、勾留中ですか？ 保釈中ですか？",
+            CustodyChoices, r => r.Custody, (r, v) => r.Custody = v, allowsUnknown: true);
+
+        yield return new DateQuestion(
+            IntakeStep.ReleaseDate, "釈放・出所の予定日",
+            r => (r.Role, r.Stage) switch
+            {
+                (AskerRole.Self, _) => "でる 日（予定）は いつですか？",
+                (_, Stage.Arrested) => "釈放の見込み日（勾留の満期日など）がわかれば教えてください。",
+                (_, Stage.MtaInpatient) => "退院の予定日がわかれば教えてください。",
+                _ => "出所（退所）の予定日を教えてください。",
+            },
+            DateExpectation.TodayOrFuture, r => r.ReleaseDate, (r, v) => r.ReleaseDate = v);
+
+        yield return new DateQuestion(
+            IntakeStep.HearingDate, "次回公判期日",
+            Say("次の公判期日（裁判の日）を教えてください。", "つぎの さいばんの 日は いつですか？"),
+            DateExpectation.TodayOrFuture, r => r.HearingDate, (r, v) => r.HearingDate = v);
+
+        yield return new DateQuestion(
+            IntakeStep.LeftFacilityDate, "退所日",
+            Say("刑務所・少年院などを出た日を教えてください。", "でた 日は いつですか？"),
+            DateExpectation.PastOrToday, r => r.LeftFacilityDate, (r, v) => r.LeftFacilityDate = v);
+
+        yield return new DateQuestion(
+            IntakeStep.OutpatientDecisionDate, "通院決定日",
+            Say("医療観察法の通院決定（または退院許可決定）を受けた日を教えてください。",
+                "つういんの けってい（または たいいんの きょか）が でた 日は いつですか？"),
+            DateExpectation.PastOrToday, r => r.OutpatientDecisionDate, (r, v) => r.OutpatientDecisionDate = v);
+
+        yield return new AreaQuestion(
+            IntakeStep.ReturnArea, "帰住予定地",
+            r => (r.Role, r.Stage) switch
+            {
+                (AskerRole.Self, _) => "どこの まちで くらしたい ですか？（れい：○○県○○市）",
+                (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人がいま住んでいる（または住む予定の）地域を、都道府県と市区町村で教えてください。",
+                _ => "釈放・出所のあとに住む予定の地域を、都道府県と市区町村で教えてください。",
+            },
+            center.Prefecture);
+
+        yield return new YesNoQuestion(
+            IntakeStep.Housing, "住まい",
+            r => (r.Role, r.Stage) switch
+            {
+                (AskerRole.Self, _) => "すむ ところは ありますか？",
+                (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人に、いま住む場所はありますか？",
+                _ => "釈放・出所のあとに住む場所は決まっていますか？",
+            },
+            r => r.HasHousing, (r, v) => r.HasHousing = v, yes: "ある", no: "ない");
+
+        yield return new YesNoQuestion(
+            IntakeStep.Guarantor, "身元引受人",
+            _ => "身元引受人（釈放・出所のあとにご本人を受け入れる人）はいますか？",
+            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない");
+
+        yield return new YesNoQuestion(
+            IntakeStep.Probation, "保護観察",
+            Say("ご本人はいま、保護観察を受けていますか？", "いま、ほごかんさつを うけて いますか？"),
+            r => r.OnProbation, (r, v) => r.OnProbation = v);
+
+        yield return new MultiChoiceQuestion<Need>(
+            IntakeStep.Needs, "困っていること",
+            Say("どのようなことで困っていますか？ あてはまるものをすべて教えてください。",
+                "こまって いることは なんですか？ いくつ えらんでも いいです。"),
+            NeedChoices, r => r.Needs);
+
+        yield return new YesNoQuestion(
+            IntakeStep.SubjectAgrees, "本人の同意",
+            _ => "ご本人は、この相談のことを知っていて、同意していますか？",
+            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v);
+
+        yield return new TextQuestion(
+            IntakeStep.Details, "相談内容",
+            r => r.SupporterPurpose == SupporterPurpose.Question
+                ? "ご質問の内容を書いてください。"
+                : "ご相談の内容や、困っていることを自由に書いてください。",
+            "例：「来月出所するが、帰る場所がない」", r => r.Details, (r, v) => r.Details = v, maxLength: 1000,
+            options: ["特にありません"]);
+
+        yield return new TextQuestion(
+            IntakeStep.AskerName, "お名前",
+            Say("センターから連絡するために、あなたのお名前を教えてください。",
+                "あなたの なまえを おしえて ください。"),
+            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50);
+
+        yield return new ContactQuestion(
+            IntakeStep.Contact, "連絡先",
+            Say("連絡先の電話番号か、メールアドレスを教えてください。",
+                "でんわばんごう（または メール）を おしえて ください。"));
+
+        yield return new TextQuestion(
+            IntakeStep.ContactTime, "連絡してよい時間",
+            Say("センターから連絡してよい時間帯を教えてください。", "でんわ しても いい 時間は いつですか？"),
+            "例：「平日の午後」「いつでもよい」", r => r.ContactTime, (r, v) => r.ContactTime = v, maxLength: 100,
+            options: ["いつでもよい", "平日の午前", "平日の午後", "夕方以降"]);
+    }
+
+    /// <summary>「母です」 says both who is asking and the relation; 「保護観察所の者です」 the kind of agency.</summary>
+    private static IReadOnlyList<IntakeStep> PrefillFromRole(string text, IntakeRecord record)
+    {
+        switch (record.Role)
+        {
+            case AskerRole.Family when AnswerParsers.Choice(text, RelationChoices) is { IsValue: true } relation
+                                       && relation.Value != Relation.OtherRelative:
+                record.Relation = relation.Value;
+                return [IntakeStep.Relation];
+            case AskerRole.Supporter when AnswerParsers.Choice(text, SupporterKindChoices) is { IsValue: true } kind
+                                          && kind.Value != SupporterKind.Other:
+                record.SupporterKind = kind.Value;
+                return [IntakeStep.SupporterKind];
+            default:
+                return [];
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Questions;
+
+/// <summary>A yes / no / 「わからない」 question.</summary>
+public sealed class YesNoQuestion : Question
+{
+    private readonly Func<IntakeRecord, Answer?> _get;
+    private readonly Action<IntakeRecord, Answer?> _set;
+    private readonly string _yes;
+    private readonly string _no;
+
+    public YesNoQuestion(
+        IntakeStep step,
+        string label,
+        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, Answer?> get,
+        Action<IntakeRecord, Answer?> set,
+        string yes = "はい",
+        string no = "いいえ")
+        : base(step, label, prompt, $"例：「{yes}」「{no}」「わからない」", allowsUnknown: true)
+    {
+        _get = get;
+        _set = set;
+        _yes = yes;
+        _no = no;
+    }
+
+    public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
+    {
+        var normalized = JapaneseText.Normalize(text);
+        if (normalized == _yes || normalized == _no)
+        {
+            _set(record, normalized == _yes ? Answer.Yes : Answer.No);
+            return AnswerCheck.Stored;
+        }
+
+        var parsed = AnswerParsers.YesNo(text);
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.Value:
+                _set(record, parsed.Value ? Answer.Yes : Answer.No);
+                return AnswerCheck.Stored;
+            case ParseOutcome.Unknown:
+                _set(record, Answer.Unknown);
+                return AnswerCheck.Stored;
+            default:
+                return AnswerCheck.Rejected(parsed.Problem);
+        }
+    }
+
+    public override string? Describe(IntakeRecord record) => _get(record) switch
+    {
+        Answer.Yes => _yes,
+        Answer.No => _no,
+        Answer.Unknown => UnknownLabel,
+        _ => null,
+    };
+
+    public override void Clear(IntakeRecord record) => _set(record, null);
+
+    // 「わからない」 is added by the base class.
+    protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_yes, _no];
+}
