@@ -1,18 +1,19 @@
 using IntakeBot.Bot.Center;
 using IntakeBot.Bot.Chat;
+using IntakeBot.Bot.Hosting;
 using IntakeBot.Dialogs.Conversation;
 
-var builder = WebApplication.CreateBuilder(args);
-var conversation = new IntakeConversation(CenterOptions.Read(builder.Configuration));
+var builder = BotApp.CreateBuilder(args);
 
-if (args.Length > 0 && args[0] == "chat")
+if (args is ["chat", ..])
 {
+    // The terminal chat: the same conversation core, no web host, no database.
     Console.InputEncoding = System.Text.Encoding.UTF8;
     Console.OutputEncoding = System.Text.Encoding.UTF8;
+    var conversation = new IntakeConversation(CenterOptions.Read(builder.Configuration));
     return new TerminalChat(conversation, Console.In, Console.Out, TimeProvider.System).Run();
 }
 
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+var app = await BotApp.BuildAsync(builder);
+await app.RunAsync();
 return 0;

@@ -1,0 +1,47 @@
+using System.Globalization;
+using IntakeBot.Bot.Activities;
+using IntakeBot.Bot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntakeBot.Bot.Channels.DirectLine;
+
+/// <summary>
+/// The committed activities of a conversation after a watermark, for polling and the WebSocket.
+/// The watermark is the stream's sequence number, so a client that reconnects with the last
+/// watermark it saw gets every later activity exactly once.
+/// </summary>
+public sealed class ActivityFeed(IServiceScopeFactory scopes)
+{
+    private const int MaxBatch = 100;
+
+    public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence > watermark)
+            .OrderBy(a => a.Sequence)
+            .Take(MaxBatch)
+            .Select(a => new { a.Sequence, a.Json })
+            .ToListAsync(cancellationToken);
+        var last = rows.Count > 0 ? rows[^1].Sequence : watermark;
+        return new ActivitySet(
+            rows.Select(r => ActivityJson.Deserialize(r.Json)).ToList(),
+            last.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        return await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken);
+    }
+
+    /// <summary>Parses a client's watermark: empty or missing means "from the start".</summary>
+    public static bool TryParseWatermark(string? text, out long watermark)
+    {
+        watermark = 0;
+        return string.IsNullOrEmpty(text)
+               || (text.Length <= 18 && text.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out watermark));
+    }
+}

@@ -1,0 +1,37 @@
+using IntakeBot.Bot.Hosting;
+
+namespace IntakeBot.Bot.Channels.DirectLine;
+
+/// <summary>Reads the Bearer token of a Direct Line call and checks it against the conversation in the path.</summary>
+public static class DirectLineAuthorization
+{
+    public static string? Bearer(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    /// <summary>
+    /// The token when it is valid for <paramref name="conversationId"/> (or for any conversation
+    /// when null); otherwise the answer: 401 when missing, malformed or expired, 403 when it
+    /// belongs to another conversation.
+    /// </summary>
+    public static (DirectLineToken? Token, IResult? Error) Authorize(
+        DirectLineTokens tokens, string? token, string? conversationId, DirectLineTokenKind kind = DirectLineTokenKind.Conversation)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return (null, ApiError.Result(StatusCodes.Status401Unauthorized, "TokenMissing", "A Bearer token is required."));
+        }
+
+        var (validity, read) = tokens.Read(token, kind);
+        return validity switch
+        {
+            TokenValidity.Expired => (null, ApiError.Result(StatusCodes.Status401Unauthorized, "TokenExpired", "The token has expired.")),
+            TokenValidity.Invalid => (null, ApiError.Result(StatusCodes.Status401Unauthorized, "TokenInvalid", "The token is not valid.")),
+            _ when conversationId is not null && !string.Equals(read!.ConversationId, conversationId, StringComparison.Ordinal) =>
+                (null, ApiError.Result(StatusCodes.Status403Forbidden, "TokenConversationMismatch", "The token is not valid for this conversation.")),
+            _ => (read, null),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+namespace IntakeBot.Bot.Channels.DirectLine;
+
+/// <summary>Direct Line settings ("DirectLine" section).</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>The minimum token lifetime: Web Chat refreshes on a fixed 15-minute timer and never reads expires_in.</summary>
+    public static readonly TimeSpan MinimumTokenLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The Direct Line secret for server-side callers (<c>tokens/generate</c>). Never sent to a
+    /// browser; the page gets tokens from /api/webchat/token instead. Empty: generate is off.
+    /// </summary>
+    public string Secret { get; set; } = string.Empty;
+
+    /// <summary>Base64 HMAC key for tokens; empty: a random key kept in the data folder.</summary>
+    public string TokenSigningKey { get; set; } = string.Empty;
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a streamUrl may be opened; a reconnect asks for a fresh one.</summary>
+    public TimeSpan StreamTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the page can come back to its conversation (the mother who returns tomorrow).</summary>
+    public TimeSpan ResumeLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Origins of pages on other sites that may call Direct Line (CORS).</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>The public base URL (e.g. behind a proxy) used for streamUrl; empty: taken from the request.</summary>
+    public string PublicBaseUrl { get; set; } = string.Empty;
+
+    public TimeSpan EffectiveTokenLifetime => TokenLifetime < MinimumTokenLifetime ? MinimumTokenLifetime : TokenLifetime;
+}

@@ -1,0 +1,90 @@
+using IntakeBot.Bot.Activities;
+using IntakeBot.Bot.Center;
+using IntakeBot.Bot.Channels.BotFramework;
+using IntakeBot.Bot.Channels.DirectLine;
+using IntakeBot.Bot.Storage;
+using IntakeBot.Bot.Tickets;
+using IntakeBot.Bot.Turns;
+using IntakeBot.Bot.WebChat;
+using IntakeBot.Dialogs.Conversation;
+
+namespace IntakeBot.Bot.Hosting;
+
+/// <summary>Composes the web host: services per feature, then middleware and endpoints per feature.</summary>
+public static class BotApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetService<IQuestionAnswerer>()));
+
+        services.AddStorage(configuration, builder.Environment);
+        services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));
+        services.AddSingleton<TicketWriter>();
+
+        services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<TurnRunner>();
+
+        services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
+        services.AddSingleton<BotConnectorAuthenticator>();
+        services.AddSingleton<ReplyDeliverySignal>();
+        services.AddHostedService<ReplyDelivery>();
+        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+
+        services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.Section));
+        services.AddSingleton<TokenSigningKey>();
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<ActivityFeed>();
+        services.AddSingleton<DirectLineStream>();
+        var origins = configuration.GetSection(DirectLineOptions.Section).Get<DirectLineOptions>()?.AllowedOrigins ?? [];
+        services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
+            .WithOrigins([.. origins])
+            // Web Chat never connects cross-origin without x-requested-with.
+            .WithHeaders("authorization", "content-type", "x-ms-bot-agent", "x-requested-with")
+            .WithMethods("GET", "POST")));
+
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            // The Bot Framework schema leaves absent fields out, and Japanese stays readable.
+            json.SerializerOptions.DefaultIgnoreCondition = ActivityJson.Options.DefaultIgnoreCondition;
+            json.SerializerOptions.Encoder = ActivityJson.Options.Encoder;
+        });
+        services.AddBotRateLimits(configuration);
+        services.AddProblemDetails();
+        return builder;
+    }
+
+    public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        await app.MigrateStorageAsync();
+
+        app.UseExceptionHandler(errors => errors.Run(context =>
+            // Never internal details; the id lets an operator find the log line.
+            ApiError.WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalError", $"Something went wrong ({context.TraceIdentifier}).")));
+        app.UseSecurityHeaders();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotFrameworkEndpoints();
+        app.MapDirectLineEndpoints();
+        app.MapWebChatEndpoints();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var address in app.Urls)
+            {
+                Console.WriteLine($"IntakeBot web chat: {address}/");
+            }
+        });
+        return app;
+    }
+}

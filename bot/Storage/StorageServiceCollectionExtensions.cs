@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace IntakeBot.Bot.Storage;
+
+/// <summary>Registers the database and creates/migrates it on first start.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        var connectionString = options.ConnectionString(environment.ContentRootPath);
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContext<IntakeDbContext>((sp, db) => db
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        return services;
+    }
+
+    /// <summary>Creates the data folder and applies pending migrations before the host takes requests.</summary>
+    public static async Task MigrateStorageAsync(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        Directory.CreateDirectory(options.ResolveDataFolder(app.Environment.ContentRootPath));
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Database.MigrateAsync();
+    }
+}
