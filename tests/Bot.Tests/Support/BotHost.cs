@@ -1,0 +1,103 @@
+using IntakeBot.Bot.Hosting;
+using IntakeBot.Bot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IntakeBot.Bot.Tests.Support;
+
+/// <summary>
+/// The real host on Kestrel at 127.0.0.1 on a free port, with production settings (rate limits
+/// on) and a temporary data folder. Disposing stops it; the folder is kept when asked, so a new
+/// host can start on the same data (the restart test).
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    public const string Secret = "test-directline-secret-0123456789";
+
+    private readonly WebApplication _app;
+    private readonly bool _keepData;
+
+    private BotHost(WebApplication app, string dataFolder, bool keepData, LogCollector logs)
+    {
+        _app = app;
+        _keepData = keepData;
+        DataFolder = dataFolder;
+        Logs = logs;
+        BaseUrl = app.Urls.First().TrimEnd('/');
+        Client = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string BaseUrl { get; }
+    public HttpClient Client { get; }
+    public string DataFolder { get; }
+    public LogCollector Logs { get; }
+    public IServiceProvider Services => _app.Services;
+    public string DatabasePath => Path.Combine(DataFolder, "intakebot.db");
+
+    public static async Task<BotHost> StartAsync(
+        string? dataFolder = null, IDictionary<string, string?>? settings = null, bool keepData = false)
+    {
+        dataFolder ??= Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"));
+        var args = new List<string>
+        {
+            "--contentRoot", RepoPaths.Bot,
+            "--urls", "http://127.0.0.1:0",
+            "--Storage:DataFolder", dataFolder,
+            "--DirectLine:Secret", Secret,
+            "--DirectLine:AllowedOrigins:0", "https://center.example.jp",
+            "--Logging:LogLevel:Default", "Information",
+            "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            args.Add("--" + key);
+            args.Add(value ?? string.Empty);
+        }
+
+        var builder = BotApp.CreateBuilder([.. args]);
+        var logs = new LogCollector();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        var app = await BotApp.BuildAsync(builder);
+        await app.StartAsync();
+        return new BotHost(app, dataFolder, keepData, logs);
+    }
+
+    /// <summary>Runs a query on the host's database in its own scope.</summary>
+    public async Task<T> DbAsync<T>(Func<IntakeDbContext, Task<T>> query)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<IntakeDbContext>());
+    }
+
+    /// <summary>Everything stored about a conversation, to compare before and after a rejected request.</summary>
+    public Task<string> SnapshotAsync(string conversationKey) => DbAsync(async db =>
+    {
+        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationKey);
+        var activities = await db.Activities.AsNoTracking().Where(a => a.ConversationId == conversationKey).OrderBy(a => a.Sequence).Select(a => a.Json).ToListAsync();
+        var processed = await db.ProcessedActivities.AsNoTracking().CountAsync(p => p.ConversationId == conversationKey);
+        var tickets = await db.Tickets.AsNoTracking().CountAsync(t => t.ConversationId == conversationKey);
+        return $"{conversation?.Version}|{conversation?.LastSequence}|{conversation?.StateJson}|{string.Join("\n", activities)}|{processed}|{tickets}";
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_keepData)
+        {
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+}
