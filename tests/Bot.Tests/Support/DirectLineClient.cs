@@ -10,7 +10,7 @@ namespace IntakeBot.Bot.Tests.Support;
 /// <summary>Raw Direct Line 3.0 calls, as botframework-directlinejs makes them.</summary>
 public sealed class DirectLineClient(HttpClient http)
 {
-    public string ConversationId { get; private set; } = string.Empty;
+    public string ConversationId { get; set; } = string.Empty;
     public string UserId { get; private set; } = string.Empty;
     public string Token { get; set; } = string.Empty;
     public string Resume { get; private set; } = string.Empty;

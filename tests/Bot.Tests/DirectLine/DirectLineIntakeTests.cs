@@ -1,0 +1,50 @@
+using IntakeBot.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntakeBot.Bot.Tests.DirectLine;
+
+/// <summary>A full intake per role over Direct Line, polling and on the WebSocket, as Web Chat runs it.</summary>
+public sealed class DirectLineIntakeTests : IAsyncLifetime
+{
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [SkippableTheory]
+    [MemberData(nameof(IntakeScripts.Roles), MemberType = typeof(IntakeScripts))]
+    public async Task A_full_intake_over_direct_line_polling_ends_with_a_reference_number_and_one_ticket(string role)
+    {
+        Skip.IfNot(Parsers.Landed, Parsers.NotLanded);
+        await using var chat = new DirectLinePollingChat(_host.Client);
+        await chat.StartAsync();
+
+        await AssertIntakeAsync(chat, chat.Line.ConversationId, role);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(IntakeScripts.Roles), MemberType = typeof(IntakeScripts))]
+    public async Task A_full_intake_over_the_direct_line_web_socket_ends_with_a_reference_number_and_one_ticket(string role)
+    {
+        Skip.IfNot(Parsers.Landed, Parsers.NotLanded);
+        await using var chat = new DirectLineSocketChat(_host.Client);
+        await chat.StartAsync();
+
+        await AssertIntakeAsync(chat, chat.Line.ConversationId, role);
+    }
+
+    private async Task AssertIntakeAsync(IChat chat, string conversationId, string role)
+    {
+        var texts = await IntakeScripts.RunAsync(chat, IntakeScripts.For(role));
+
+        var ticket = Assert.Single(await _host.DbAsync(db => db.Tickets.Where(t => t.ConversationId == conversationId).ToListAsync()));
+        Assert.Contains(texts, t => t.Contains(IntakeScripts.ReferencePrefix + ticket.ReferenceNumber[3..], StringComparison.Ordinal));
+        var review = await _host.DbAsync(db => db.Activities
+            .Where(a => a.ConversationId == conversationId && a.Json.Contains("application/vnd.microsoft.card.adaptive"))
+            .Select(a => a.Json).ToListAsync());
+        Assert.NotEmpty(review);
+        Assert.Contains("FactSet", review[^1], StringComparison.Ordinal);
+        Assert.Contains("\"version\":\"1.3\"", review[^1], StringComparison.Ordinal);
+    }
+}

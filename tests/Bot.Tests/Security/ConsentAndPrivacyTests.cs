@@ -1,0 +1,88 @@
+using System.Text;
+using IntakeBot.Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace IntakeBot.Bot.Tests.Security;
+
+/// <summary>SECURITY.md cases 15 and 16: refusing consent or quitting leaves no personal text in the database files or the logs.</summary>
+public sealed class ConsentAndPrivacyTests : IAsyncLifetime
+{
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private static string Marker() => "MARKER" + Guid.NewGuid().ToString("N")[..12];
+
+    private byte[] DatabaseBytes()
+    {
+        // Read the files as they are on disk (main file and write-ahead log), as an attacker with the disk would.
+        var bytes = new List<byte>();
+        foreach (var path in new[] { _host.DatabasePath, _host.DatabasePath + "-wal" })
+        {
+            if (File.Exists(path))
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                bytes.AddRange(copy.ToArray());
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private bool InDatabase(string marker) => DatabaseBytes().AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0;
+
+    [Fact]
+    public async Task Refusing_consent_leaves_no_user_text_in_the_database_file()
+    {
+        var marker = Marker();
+        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
+        await line.StartAsync();
+        await line.PostAsync($"{marker} 息子が逮捕されました。障がいがあります。");
+        Assert.True(InDatabase(marker), "the marker should be stored before the refusal, or this test proves nothing");
+
+        await line.PostAsync("同意しない");
+
+        Assert.False(InDatabase(marker));
+        line.Watermark = string.Empty;
+        var stream = await line.PollAsync();
+        Assert.DoesNotContain(stream, a => (a.Text ?? string.Empty).Contains(marker, StringComparison.Ordinal));
+        Assert.Contains(stream, a => a.Text == "（この内容は削除しました）");
+    }
+
+    [Fact]
+    public async Task Quitting_after_consent_leaves_no_user_text_in_the_database_file()
+    {
+        var marker = Marker();
+        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
+        await line.StartAsync();
+        await line.PostAsync("相談を始める");
+        await line.PostAsync("同意する");
+        await line.PostAsync($"{marker} です");
+        Assert.True(InDatabase(marker));
+
+        await line.PostAsync("やめる");
+
+        Assert.False(InDatabase(marker));
+        var state = await _host.DbAsync(db => Task.FromResult(db.Conversations.Single(c => c.Id == line.ConversationId).StateJson));
+        Assert.DoesNotContain(marker, state, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_a_user_writes_appears_in_the_logs()
+    {
+        var marker = Marker();
+        var chat = new ApiMessagesChat(_host.Client, Guid.NewGuid().ToString("N"));
+        await chat.StartAsync();
+        await chat.SendAsync("相談を始める");
+        await chat.SendAsync("同意する");
+        await chat.SendAsync($"{marker} 090-9999-8888");
+        await chat.SendAsync($"{marker} 死にたい");
+
+        Assert.NotEmpty(_host.Logs.Lines);
+        Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(marker, StringComparison.Ordinal) || l.Contains("090-9999-8888", StringComparison.Ordinal));
+    }
+}
