@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Bot.Channels.DirectLine;
@@ -77,5 +78,15 @@ public sealed class DirectLineTokens(TokenSigningKey key, IOptions<DirectLineOpt
 
     private byte[] Sign(string body) => HMACSHA256.HashData(key.Bytes, Encoding.ASCII.GetBytes(Prefix + body));
 
-    private sealed record Payload(int K, string C, string U, long E, string N);
+    /// <summary>
+    /// The token body. The user is under <c>user</c> because Web Chat and directlinejs read the
+    /// user id from the token's second dot-separated part, as in Azure's JWT tokens; without it
+    /// Web Chat replaces a <c>dl_</c> user id with a random one and shows no buttons.
+    /// </summary>
+    private sealed record Payload(
+        [property: JsonPropertyName("kind")] int K,
+        [property: JsonPropertyName("conv")] string C,
+        [property: JsonPropertyName("user")] string U,
+        [property: JsonPropertyName("exp")] long E,
+        [property: JsonPropertyName("n")] string N);
 }

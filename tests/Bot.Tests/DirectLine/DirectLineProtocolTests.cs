@@ -33,6 +33,19 @@ public sealed class DirectLineProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_token_carries_its_user_where_web_chat_reads_it_so_a_dl_user_id_is_not_replaced()
+    {
+        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
+
+        // Web Chat and directlinejs decode the second dot-separated part as JSON and take `user`.
+        var part = line.Token.Split('.')[1];
+        var payload = JsonNode.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(part))!;
+
+        Assert.Equal(line.UserId, (string?)payload["user"]);
+        Assert.StartsWith("dl_", line.UserId, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Starting_the_same_conversation_twice_greets_once()
     {
         var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
