@@ -138,8 +138,7 @@ public sealed class QuestionCatalog
         yield return new TextQuestion(
             IntakeStep.BarAssociation, "所属弁護士会",
             _ => "所属の弁護士会を教えてください。",
-            "例：「神奈川県弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50,
-            options: [center.Prefecture.TrimEnd('都', '府', '県') + "弁護士会"]);
+            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50);
 
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
