@@ -12,6 +12,22 @@ var repetitions = repsIndex >= 0 && repsIndex + 1 < args.Length ? int.Parse(args
 var loadWatch = Stopwatch.StartNew();
 var knowledgeBase = KnowledgeBase.LoadDefault();
 loadWatch.Stop();
+var askIndex = Array.IndexOf(args, "--ask");
+if (askIndex >= 0)
+{
+    foreach (var question in args.Skip(askIndex + 1))
+    {
+        Console.WriteLine($"Q: {question}");
+        Console.WriteLine(knowledgeBase.Answer(question) switch
+        {
+            FoundAnswer f => $"A: [{f.ArticleTitle} / {f.SectionHeading}] ({f.Confidence:F2})\n{f.Excerpt}\n出典: {string.Join("、", f.Sources.Select(s => s.Title))}\n",
+            _ => "A: NotFound\n",
+        });
+    }
+
+    return;
+}
+
 var explainIndex = Array.IndexOf(args, "--explain");
 if (explainIndex >= 0)
 {
@@ -43,7 +59,7 @@ Console.WriteLine($"answered correctly:      {report.AnsweredCorrectly:P1}");
 Console.WriteLine($"false-NotFound rate:     {report.FalseNotFoundRate:P1}");
 Console.WriteLine($"out-of-scope precision:  {report.OutOfScopePrecision:P1}");
 
-foreach (var outcome in report.Outcomes.Where(o => verbose || !o.Correct || !o.Top1))
+foreach (var outcome in report.Outcomes.Where(o => verbose || !o.Correct || (!o.Case.IsOutOfScope && !o.Top1)))
 {
     var answer = outcome.Answer switch
     {
@@ -54,6 +70,16 @@ foreach (var outcome in report.Outcomes.Where(o => verbose || !o.Correct || !o.T
     var expected = outcome.Case.IsOutOfScope ? EvalSet.NotFoundMarker : string.Join("|", outcome.Case.ExpectedArticleIds);
     var mark = outcome.Correct && (outcome.Case.IsOutOfScope || outcome.Top1) ? "ok  " : "MISS";
     Console.WriteLine($"  {mark} {outcome.Case.Question} → expected {expected}; ranked [{string.Join(", ", outcome.RankedArticleIds)}]; {answer}");
+}
+
+// The held-out set was written after the first tuning round and is not used for tuning; it shows how well
+// the tuning generalises.
+var holdout = EvalReport.Run(knowledgeBase, EvalSet.Load(Path.Combine(Path.GetDirectoryName(EvalSet.DefaultPath)!, "questions.holdout.ja.tsv")));
+Console.WriteLine($"held-out set ({holdout.InScopeCount} in-scope, {holdout.OutOfScopeCount} out-of-scope; not used for tuning): "
+    + $"top-1 {holdout.Top1Accuracy:P1}, top-3 {holdout.Top3Accuracy:P1}, out-of-scope precision {holdout.OutOfScopePrecision:P1}, false-NotFound {holdout.FalseNotFoundRate:P1}");
+foreach (var outcome in holdout.Outcomes.Where(o => verbose || !o.Correct || (!o.Case.IsOutOfScope && !o.Top1)))
+{
+    Console.WriteLine($"  MISS {outcome.Case.Question} → expected {(outcome.Case.IsOutOfScope ? EvalSet.NotFoundMarker : string.Join("|", outcome.Case.ExpectedArticleIds))}; ranked [{string.Join(", ", outcome.RankedArticleIds)}]; {(outcome.Answer is FoundAnswer f ? "found " + f.ArticleId : "NotFound")}");
 }
 
 // Latency: every question answered `repetitions` times after a warm-up.
