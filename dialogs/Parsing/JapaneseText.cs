@@ -38,4 +38,32 @@ public static class JapaneseText
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Turns the many dash look-alikes people type between digits (「090ー1234ー5678」 from a kana
+    /// keyboard, 「−」 from a converter) into an ASCII hyphen, so number parsers need only one.
+    /// The long-vowel mark 「ー」 is folded only between digits, because elsewhere it is part of a word.
+    /// </summary>
+    internal static string FoldDashes(string normalized)
+    {
+        var builder = new StringBuilder(normalized.Length);
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            if (c is '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63')
+            {
+                builder.Append('-');
+            }
+            else if (c == '\u30FC' && i > 0 && i + 1 < normalized.Length && char.IsAsciiDigit(normalized[i - 1]) && char.IsAsciiDigit(normalized[i + 1]))
+            {
+                builder.Append('-');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }
