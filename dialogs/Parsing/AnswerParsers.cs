@@ -16,7 +16,7 @@ public static class AnswerParsers
     /// a date with a year on the wrong side is invalid.
     /// </summary>
     public static Parsed<DateOnly> Date(string text, DateOnly today, DateExpectation expectation) =>
-        Parsed<DateOnly>.Invalid();
+        DateParser.Parse(text, today, expectation);
 
     /// <summary>
     /// An exact age (「72歳」「七十二」「満72歳」) or a birth date with its year, from which the age on
