@@ -22,7 +22,7 @@ public static class AnswerParsers
     /// An exact age (「72歳」「七十二」「満72歳」) or a birth date with its year, from which the age on
     /// <paramref name="today"/> is computed. Approximate ages (「70代」) are invalid.
     /// </summary>
-    public static Parsed<AgeAnswer> Age(string text, DateOnly today) => Parsed<AgeAnswer>.Invalid();
+    public static Parsed<AgeAnswer> Age(string text, DateOnly today) => AgeParser.Parse(text, today);
 
     /// <summary>Yes (true) or no (false); mixed, hedged or double-negative answers are invalid.</summary>
     public static Parsed<bool> YesNo(string text) => Parsed<bool>.Invalid();
