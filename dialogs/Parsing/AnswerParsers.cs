@@ -25,7 +25,7 @@ public static class AnswerParsers
     public static Parsed<AgeAnswer> Age(string text, DateOnly today) => AgeParser.Parse(text, today);
 
     /// <summary>Yes (true) or no (false); mixed, hedged or double-negative answers are invalid.</summary>
-    public static Parsed<bool> YesNo(string text) => Parsed<bool>.Invalid();
+    public static Parsed<bool> YesNo(string text) => YesNoParser.Parse(text);
 
     /// <summary>
     /// One option, by label, by 1-based number (「2」「②」「2番」) or by a label or synonym mentioned
