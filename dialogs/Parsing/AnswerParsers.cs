@@ -32,14 +32,14 @@ public static class AnswerParsers
     /// in the text. Mentions of two different options are invalid.
     /// </summary>
     public static Parsed<T> Choice<T>(string text, IReadOnlyList<Choice<T>> choices) =>
-        Parsed<T>.Invalid();
+        ChoiceParser.ParseOne(text, choices);
 
     /// <summary>
     /// Several options (「1と3」「母と兄」), without duplicates, in the order first mentioned.
     /// At least one option must be mentioned.
     /// </summary>
     public static Parsed<IReadOnlyList<T>> Choices<T>(string text, IReadOnlyList<Choice<T>> choices) =>
-        Parsed<IReadOnlyList<T>>.Invalid();
+        ChoiceParser.ParseMany(text, choices);
 
     /// <summary>
     /// A Japanese phone number (10 or 11 digits starting with 0, or +81), returned with hyphens in
