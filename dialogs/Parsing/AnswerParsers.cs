@@ -45,7 +45,7 @@ public static class AnswerParsers
     /// A Japanese phone number (10 or 11 digits starting with 0, or +81), returned with hyphens in
     /// domestic form: 「090-1234-5678」「03-1234-5678」「0120-123-456」.
     /// </summary>
-    public static Parsed<string> Phone(string text) => Parsed<string>.Invalid();
+    public static Parsed<string> Phone(string text) => PhoneParser.Parse(text);
 
     /// <summary>One e-mail address found in the text, with its domain in lower case.</summary>
     public static Parsed<string> Email(string text) => Parsed<string>.Invalid();
