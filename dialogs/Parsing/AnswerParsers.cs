@@ -48,7 +48,7 @@ public static class AnswerParsers
     public static Parsed<string> Phone(string text) => PhoneParser.Parse(text);
 
     /// <summary>One e-mail address found in the text, with its domain in lower case.</summary>
-    public static Parsed<string> Email(string text) => Parsed<string>.Invalid();
+    public static Parsed<string> Email(string text) => EmailParser.Parse(text);
 
     /// <summary>A prefecture (always its full name) and, when written, the municipality.</summary>
     public static Parsed<Area> Area(string text) => Parsed<Area>.Invalid();
