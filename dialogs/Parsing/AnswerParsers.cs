@@ -51,7 +51,7 @@ public static class AnswerParsers
     public static Parsed<string> Email(string text) => EmailParser.Parse(text);
 
     /// <summary>A prefecture (always its full name) and, when written, the municipality.</summary>
-    public static Parsed<Area> Area(string text) => Parsed<Area>.Invalid();
+    public static Parsed<Area> Area(string text) => AreaParser.Parse(text);
 
     /// <summary>True when the text says the user does not know (「わからない」「不明」「知らない」…).</summary>
     public static bool IsUnknown(string text) => UnknownAnswer.Matches(JapaneseText.Normalize(text));
