@@ -57,7 +57,7 @@ internal static partial class DateParser
         }
 
         var prepared = JapaneseNumber.ReplaceBeforeDateUnits(JapaneseText.FoldDashes(normalized));
-        var found = Scan(prepared, today, expectation);
+        var (found, remaining) = Scan(prepared, today, expectation);
         if (found.Count == 0)
         {
             return Parsed<DateOnly>.Invalid(ProblemForIncompleteDate(prepared));
@@ -75,10 +75,21 @@ internal static partial class DateParser
             return Parsed<DateOnly>.Invalid("日付が二つ以上あります。一つだけ教えてください。");
         }
 
+        // A weekday written apart from the date (「12月3日、木曜日」) must agree with it;
+        // 「来週の月曜日か火曜日」 names two days and must not quietly become Monday.
+        foreach (Match weekday in WeekdayAlone().Matches(remaining))
+        {
+            var checkedDate = CheckWeekday(weekday, distinct[0]);
+            if (!checkedDate.IsValue)
+            {
+                return checkedDate;
+            }
+        }
+
         return Check(distinct[0], today, expectation);
     }
 
-    private static List<Parsed<DateOnly>> Scan(string prepared, DateOnly today, DateExpectation expectation)
+    private static (List<Parsed<DateOnly>> Found, string Remaining) Scan(string prepared, DateOnly today, DateExpectation expectation)
     {
         var found = new List<Parsed<DateOnly>>();
         var work = new StringBuilder(prepared);
@@ -95,7 +106,7 @@ internal static partial class DateParser
             }
         }
 
-        return found;
+        return (found, work.ToString());
     }
 
     private static Parsed<DateOnly> Check(DateOnly date, DateOnly today, DateExpectation expectation)
@@ -387,7 +398,7 @@ internal static partial class DateParser
     [GeneratedRegex(@"(?:令和|平成|昭和|大正|明治)\s*(?:元|\d{1,2})\s*年|(?<!\d)\d{4}\s*年")]
     private static partial Regex YearWithoutMonth();
 
-    [GeneratedRegex(@"[月火水木金土日]\s*曜")]
+    [GeneratedRegex(@"(?<wd>[月火水木金土日])\s*曜")]
     private static partial Regex WeekdayAlone();
 
     private sealed record Rule(Regex Pattern, Func<Match, DateOnly, DateExpectation, Parsed<DateOnly>> Read);
