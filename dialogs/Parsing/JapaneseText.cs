@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace IntakeBot.Dialogs.Parsing;
@@ -7,7 +8,7 @@ public static class JapaneseText
 {
     /// <summary>
     /// NFKC (full-width digits and letters to half-width, half-width kana to full-width),
-    /// trimmed, inner white space folded to one space.
+    /// any other script's decimal digits to ASCII, trimmed, inner white space folded to one space.
     /// </summary>
     public static string Normalize(string? text)
     {
@@ -31,6 +32,14 @@ public static class JapaneseText
             {
                 builder.Append(' ');
                 pendingSpace = false;
+            }
+
+            // Regex \d also matches Arabic-Indic or Devanagari digits, which int.Parse rejects;
+            // folding them here keeps every parser's digits ASCII.
+            if (char.IsDigit(c) && !char.IsAsciiDigit(c))
+            {
+                builder.Append((char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)));
+                continue;
             }
 
             builder.Append(c);

@@ -23,6 +23,7 @@ public class AgeParserTests
     [InlineData("0歳", 0)]
     [InlineData("120", 120)]
     [InlineData("百歳", 100)]
+    [InlineData("٧٢", 72)]
     public void Exact_ages_in_digits_or_kanji_are_parsed(string text, int expected)
     {
         var parsed = AnswerParsers.Age(text, Today);

@@ -11,6 +11,8 @@ public class JapaneseTextTests
     [InlineData("大阪府 \t  堺市", "大阪府 堺市")]
     [InlineData("０９０（１２３４）５６７８", "090(1234)5678")]
     [InlineData("①", "1")]
+    [InlineData("٧٢", "72")]
+    [InlineData("७२ 歳", "72 歳")]
     [InlineData("   ", "")]
     public void Full_width_and_spacing_are_folded(string text, string expected)
     {
