@@ -280,6 +280,10 @@ public sealed class QuestionCatalog
     /// <summary>「母です」 says both who is asking and the relation; 「保護観察所の者です」 the kind of agency.</summary>
     private static IReadOnlyList<IntakeStep> PrefillFromRole(string text, IntakeRecord record)
     {
+        // The generic words name the role, not a relation (「親族」 contains 「親」).
+        text = JapaneseText.Normalize(text)
+            .Replace("親族", string.Empty, StringComparison.Ordinal)
+            .Replace("家族", string.Empty, StringComparison.Ordinal);
         switch (record.Role)
         {
             case AskerRole.Family when AnswerParsers.Choice(text, RelationChoices) is { IsValue: true } relation
