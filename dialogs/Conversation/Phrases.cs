@@ -18,6 +18,11 @@ internal static class Phrases
     public const string Back = "戻る";
     public const string NewIntake = "最初から";
     public const string AboutCenterQuestion = "センターは何をしてくれますか";
+    public const string StoryCorrect = "はい";
+    public const string StoryRead = "書いていただいた内容を、次のように理解しました。";
+    public const string StoryIsItRight = "合っていますか？（違うところがあれば「直す」を押してください。ひとつずつお聞きします）";
+    public const string StoryConfirmed = "ありがとうございます。まだうかがっていないことをお聞きします。";
+    public const string StoryRejected = "わかりました。ひとつずつお聞きします。";
 
     public static string Welcome(CenterProfile center) =>
         $"こんにちは。{center.Name}のチャット相談窓口です。\n"

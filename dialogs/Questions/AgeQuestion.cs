@@ -43,4 +43,10 @@ public sealed class AgeQuestion : Question
         record.SubjectAge = null;
         record.SubjectBirthDate = null;
     }
+
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        to.SubjectAge = from.SubjectAge;
+        to.SubjectBirthDate = from.SubjectBirthDate;
+    }
 }

@@ -41,5 +41,11 @@ public sealed class AreaQuestion : Question
         record.ReturnCity = null;
     }
 
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        to.ReturnPrefecture = from.ReturnPrefecture;
+        to.ReturnCity = from.ReturnCity;
+    }
+
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_homePrefecture];
 }

@@ -57,5 +57,7 @@ public sealed class ChoiceQuestion<T> : Question
 
     public override void Clear(IntakeRecord record) => _set(record, null);
 
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
+
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => _choices.Select(c => c.Label);
 }

@@ -46,6 +46,8 @@ public sealed class DateQuestion : Question
 
     public override void Clear(IntakeRecord record) => _set(record, null);
 
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
+
     /// <summary>「2026年12月3日（木）」: the weekday helps people notice a wrong date.</summary>
     public static string Format(DateOnly date)
     {

@@ -52,5 +52,12 @@ public sealed class MultiChoiceQuestion<T> : Question
 
     public override void Clear(IntakeRecord record) => _list(record).Clear();
 
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        var target = _list(to);
+        target.Clear();
+        target.AddRange(_list(from));
+    }
+
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => _choices.Select(c => c.Label);
 }

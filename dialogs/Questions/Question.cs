@@ -56,5 +56,8 @@ public abstract class Question
     /// <summary>Forgets the stored answer.</summary>
     public abstract void Clear(IntakeRecord record);
 
+    /// <summary>Takes this question's answer from another record (facts confirmed from a story).</summary>
+    public abstract void Copy(IntakeRecord from, IntakeRecord to);
+
     protected virtual IEnumerable<string> OptionLabels(IntakeRecord record) => [];
 }

@@ -61,6 +61,8 @@ public sealed class YesNoQuestion : Question
 
     public override void Clear(IntakeRecord record) => _set(record, null);
 
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
+
     // 「わからない」 is added by the base class.
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_yes, _no];
 }

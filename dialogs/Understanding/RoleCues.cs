@@ -36,7 +36,7 @@ internal static partial class RoleCues
     [GeneratedRegex("(福祉専門官|相談支援専門員|精神保健福祉士|社会福祉士|ケースワーカー|保護観察官|社会復帰調整官|支援員|ケアマネ(ジャー)?|PSW|MSW)(です|をして|として|の[^、。]{1,8}です|と申します)")]
     private static partial Regex AgencyProfession();
 
-    [GeneratedRegex("(本人です|私自身の|自分のこと|(私|わたし|ぼく|僕|おれ|俺|自分)(は|が|も)?[^。、]{0,15}(出所|刑務所|少年院|出ました|出てきた|捕ま|逮捕|仮釈放|服役|保釈|裁判|執行猶予))")]
+    [GeneratedRegex("(本人です|私自身の|自分のこと|(私|わたし|ぼく|僕|おれ|俺|自分)(は|が|も)?.{0,30}(出所|刑務所|少年院|出ました|出てきた|捕ま|逮捕|仮釈放|服役|保釈|裁判|執行猶予))")]
     private static partial Regex SelfStory();
 
     public static (AskerRole? Role, Relation? Relation, SupporterKind? Kind) Detect(string text)
