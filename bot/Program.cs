@@ -1,9 +1,13 @@
 using IntakeBot.Bot.Center;
 using IntakeBot.Bot.Chat;
+using IntakeBot.Bot.Knowledge;
 using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Knowledge;
 
 var builder = WebApplication.CreateBuilder(args);
-var conversation = new IntakeConversation(CenterOptions.Read(builder.Configuration));
+var conversation = new IntakeConversation(
+    CenterOptions.Read(builder.Configuration),
+    new KnowledgeQuestionAnswerer(KnowledgeBase.LoadDefault()));
 
 if (args.Length > 0 && args[0] == "chat")
 {

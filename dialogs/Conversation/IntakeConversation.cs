@@ -25,6 +25,7 @@ public sealed class IntakeConversation
     // One fact is just an answer; a story states at least two.
     private const int StoryMinFacts = 2;
     private const int MaxDetailsLength = 1000;
+    private const int MaxFaqButtons = 5;
 
     private readonly CenterProfile _center;
     private readonly IQuestionAnswerer _answerer;
@@ -197,11 +198,12 @@ public sealed class IntakeConversation
         if (normalized.Contains(Phrases.AboutCenter, StringComparison.Ordinal))
         {
             AnswerQuestion(turn, Phrases.AboutCenterQuestion);
-            SayWelcomeMenu(turn);
+            SayFaqMenu(turn, Phrases.StartIntake);
             return;
         }
 
-        if (InputSignals.LooksLikeQuestion(normalized) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal))
+        if (IsFaq(normalized)
+            || (InputSignals.LooksLikeQuestion(normalized) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal)))
         {
             AnswerQuestion(turn, normalized);
             SayWelcomeMenu(turn);
@@ -290,7 +292,23 @@ public sealed class IntakeConversation
         }
 
         AnswerQuestion(turn, normalized == Phrases.AboutCenter ? Phrases.AboutCenterQuestion : normalized);
-        turn.Say("ほかにも質問があれば書いてください。", [new SuggestedAction(Phrases.StartWithConsent), new SuggestedAction(Phrases.TalkToPerson)]);
+        SayFaqMenu(turn, Phrases.StartWithConsent);
+    }
+
+    private bool IsFaq(string normalized) =>
+        _answerer.SuggestedQuestions.Any(q => JapaneseText.Normalize(q) == normalized);
+
+    /// <summary>The starter questions as buttons, so nobody has to know what to ask.</summary>
+    private void SayFaqMenu(Turn turn, string startLabel)
+    {
+        var actions = _answerer.SuggestedQuestions
+            .Where(q => JapaneseText.Normalize(q) != JapaneseText.Normalize(Phrases.AboutCenterQuestion + "？"))
+            .Take(MaxFaqButtons)
+            .Select(q => new SuggestedAction(q))
+            .Append(new SuggestedAction(startLabel))
+            .Append(new SuggestedAction(Phrases.TalkToPerson))
+            .ToList();
+        turn.Say(Phrases.FaqMenu, actions);
     }
 
     private void OnAnswer(Turn turn, string text, string normalized)

@@ -29,6 +29,8 @@ internal static class Phrases
         + "刑務所や少年院を出た方、逮捕されたり裁判中だったりする方で、高齢や障がいのある方の、これからの暮らしの相談を受けています。\n"
         + "ボタンを押すか、文字で書いてください。";
 
+    public const string FaqMenu = "ほかにも、よくある質問です。ボタンを押すか、質問を書いてください。";
+
     public const string WelcomeBack = "おかえりなさい。続きからお聞きします。";
 
     public const string Consent =

@@ -9,6 +9,8 @@ public sealed class InterruptionTests
     {
         public List<string> Questions { get; } = [];
 
+        public IReadOnlyList<string> SuggestedQuestions { get; } = ["誰が相談できますか？", "加算とは何ですか？"];
+
         public KnowledgeAnswer? Answer(string question)
         {
             Questions.Add(question);
@@ -120,6 +122,22 @@ public sealed class InterruptionTests
         chat.Send("12月3日？");
 
         Assert.Equal(new DateOnly(2026, 12, 3), chat.State.Record.HearingDate);
+    }
+
+    [Fact]
+    public void Asking_about_the_center_answers_and_offers_the_faq_as_buttons()
+    {
+        var answerer = new RecordingAnswerer();
+        var chat = new ConversationDriver(answerer: answerer).SendAll("センターについて知りたい");
+
+        Assert.Equal(IntakeStep.Welcome, chat.Step);
+        Assert.Contains("誰が相談できますか？", chat.Buttons);
+        Assert.Contains("相談を始める", chat.Buttons);
+
+        chat.Send("加算とは何ですか？");
+
+        Assert.Equal(IntakeStep.Welcome, chat.Step);
+        Assert.StartsWith("加算とは何ですか", answerer.Questions[^1]);
     }
 
     [Fact]
