@@ -28,18 +28,7 @@ public sealed class DateQuestion : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Date(text, today, _expectation);
-        switch (parsed.Outcome)
-        {
-            case ParseOutcome.Value:
-                _set(record, parsed.Value);
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown:
-                _set(record, null);
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+        return Accept(AnswerParsers.Date(text, today, _expectation), record, date => _set(record, date));
     }
 
     public override string? Describe(IntakeRecord record) => _get(record) is { } date ? Format(date) : null;

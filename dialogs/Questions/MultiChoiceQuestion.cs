@@ -26,20 +26,12 @@ public sealed class MultiChoiceQuestion<T> : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Choices(text, _choices);
-        var list = _list(record);
-        switch (parsed.Outcome)
+        return Accept(AnswerParsers.Choices(text, _choices), record, values =>
         {
-            case ParseOutcome.Value:
-                list.Clear();
-                list.AddRange(parsed.Value!);
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown when AllowsUnknown:
-                list.Clear();
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+            var list = _list(record);
+            list.Clear();
+            list.AddRange(values);
+        });
     }
 
     public override string? Describe(IntakeRecord record)
