@@ -7,10 +7,10 @@ var builder = BotApp.CreateBuilder(args);
 
 if (args is ["chat", ..])
 {
-    // The terminal chat: the same conversation core, no web host, no database.
+    // The terminal chat: the same conversation core and knowledge, no web host, no database.
     Console.InputEncoding = System.Text.Encoding.UTF8;
     Console.OutputEncoding = System.Text.Encoding.UTF8;
-    var conversation = new IntakeConversation(CenterOptions.Read(builder.Configuration));
+    var conversation = new IntakeConversation(CenterOptions.Read(builder.Configuration), BotApp.LoadKnowledge());
     return new TerminalChat(conversation, Console.In, Console.Out, TimeProvider.System).Run();
 }
 

@@ -2,11 +2,13 @@ using IntakeBot.Bot.Activities;
 using IntakeBot.Bot.Center;
 using IntakeBot.Bot.Channels.BotFramework;
 using IntakeBot.Bot.Channels.DirectLine;
+using IntakeBot.Bot.Knowledge;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
 using IntakeBot.Bot.Turns;
 using IntakeBot.Bot.WebChat;
 using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Knowledge;
 
 namespace IntakeBot.Bot.Hosting;
 
@@ -20,7 +22,8 @@ public static class BotApp
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetService<IQuestionAnswerer>()));
+        services.AddSingleton<IQuestionAnswerer>(_ => LoadKnowledge());
+        services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetRequiredService<IQuestionAnswerer>()));
 
         services.AddStorage(configuration, builder.Environment);
         services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));
@@ -57,6 +60,9 @@ public static class BotApp
         services.AddProblemDetails();
         return builder;
     }
+
+    /// <summary>The center's knowledge articles, answering questions asked in the chat.</summary>
+    public static IQuestionAnswerer LoadKnowledge() => new KnowledgeQuestionAnswerer(KnowledgeBase.LoadDefault());
 
     public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder)
     {

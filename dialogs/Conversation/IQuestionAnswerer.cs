@@ -5,4 +5,7 @@ public interface IQuestionAnswerer
 {
     /// <summary>The answer, or null when the knowledge does not cover the question (never a guess).</summary>
     KnowledgeAnswer? Answer(string question);
+
+    /// <summary>Starter questions for the FAQ menu (button texts, each answerable by <see cref="Answer"/>).</summary>
+    IReadOnlyList<string> SuggestedQuestions { get; }
 }

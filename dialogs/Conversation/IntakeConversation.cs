@@ -3,6 +3,7 @@ using IntakeBot.Dialogs.Parsing;
 using IntakeBot.Dialogs.Questions;
 using IntakeBot.Dialogs.Records;
 using IntakeBot.Dialogs.Triage;
+using IntakeBot.Dialogs.Understanding;
 
 namespace IntakeBot.Dialogs.Conversation;
 
@@ -19,6 +20,12 @@ public sealed class IntakeConversation
     // A message this short that parses as an answer is an answer even with a 「？」 (「12月3日？」).
     private const int ShortAnswerLength = 12;
     private const int FailuresBeforeOfferingAPerson = 2;
+    // Shorter messages are single answers; a story is read only from something longer.
+    private const int StoryMinLength = 15;
+    // One fact is just an answer; a story states at least two.
+    private const int StoryMinFacts = 2;
+    private const int MaxDetailsLength = 1000;
+    private const int MaxFaqButtons = 5;
 
     private readonly CenterProfile _center;
     private readonly IQuestionAnswerer _answerer;
@@ -89,7 +96,7 @@ public sealed class IntakeConversation
         switch (turn.State.Step)
         {
             case IntakeStep.Welcome:
-                OnWelcomeReply(turn, normalized);
+                OnWelcomeReply(turn, text, normalized);
                 break;
             case IntakeStep.Consent:
                 OnConsentReply(turn, normalized);
@@ -102,6 +109,9 @@ public sealed class IntakeConversation
                 break;
             case IntakeStep.ChooseEdit:
                 OnEditChoice(turn, normalized);
+                break;
+            case IntakeStep.ConfirmStory:
+                OnStoryConfirmation(turn, normalized);
                 break;
             case IntakeStep.Done:
                 OnMessageAfterDone(turn, normalized);
@@ -183,34 +193,44 @@ public sealed class IntakeConversation
         AskCurrent(turn);
     }
 
-    private void OnWelcomeReply(Turn turn, string normalized)
+    private void OnWelcomeReply(Turn turn, string text, string normalized)
     {
         if (normalized.Contains(Phrases.AboutCenter, StringComparison.Ordinal))
         {
             AnswerQuestion(turn, Phrases.AboutCenterQuestion);
-            SayWelcomeMenu(turn);
+            SayFaqMenu(turn, Phrases.StartIntake);
             return;
         }
 
-        if (InputSignals.LooksLikeQuestion(normalized) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal))
+        if (IsFaq(normalized)
+            || (InputSignals.LooksLikeQuestion(normalized) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal)))
         {
             AnswerQuestion(turn, normalized);
             SayWelcomeMenu(turn);
             return;
         }
 
-        // Anything else (the button, 「相談したい」, or a first story) starts the intake; the
-        // story itself is not kept before consent.
-        BeginIntake(turn);
+        // Anything else (the button, 「相談したい」, or a first story) starts the intake. A story
+        // is only read once the person has consented; if they refuse, it is deleted unread.
+        var isStory = normalized.Length >= StoryMinLength && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal);
+        BeginIntake(turn, isStory ? text : null);
     }
 
-    private void BeginIntake(Turn turn)
+    private void BeginIntake(Turn turn, string? story = null)
     {
         var flow = new IntakeFlow(turn.State);
         flow.Start();
-        if (turn.State.Consented)
+        if (!turn.State.Consented)
+        {
+            turn.State.StoryBeforeConsent = story;
+        }
+        else
         {
             flow.AcceptConsent();
+            if (story is not null)
+            {
+                OfferStory(turn, story);
+            }
         }
 
         AskCurrent(turn);
@@ -233,12 +253,20 @@ public sealed class IntakeConversation
             turn.State.Consented = true;
             flow.AcceptConsent();
             turn.Heard(Phrases.Agree);
+            if (turn.State.StoryBeforeConsent is { } story)
+            {
+                turn.State.StoryBeforeConsent = null;
+                turn.Heard(story);
+                OfferStory(turn, story);
+            }
+
             AskCurrent(turn);
         }
         else if (answer.IsValue)
         {
             flow.DeclineConsent();
             turn.State.Transcript.Clear();
+            turn.State.StoryBeforeConsent = null;
             turn.Do(new DeleteConversationData());
             turn.Say(Phrases.QuestionsOnly, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
         }
@@ -264,7 +292,23 @@ public sealed class IntakeConversation
         }
 
         AnswerQuestion(turn, normalized == Phrases.AboutCenter ? Phrases.AboutCenterQuestion : normalized);
-        turn.Say("ほかにも質問があれば書いてください。", [new SuggestedAction(Phrases.StartWithConsent), new SuggestedAction(Phrases.TalkToPerson)]);
+        SayFaqMenu(turn, Phrases.StartWithConsent);
+    }
+
+    private bool IsFaq(string normalized) =>
+        _answerer.SuggestedQuestions.Any(q => JapaneseText.Normalize(q) == normalized);
+
+    /// <summary>The starter questions as buttons, so nobody has to know what to ask.</summary>
+    private void SayFaqMenu(Turn turn, string startLabel)
+    {
+        var actions = _answerer.SuggestedQuestions
+            .Where(q => JapaneseText.Normalize(q) != JapaneseText.Normalize(Phrases.AboutCenterQuestion + "？"))
+            .Take(MaxFaqButtons)
+            .Select(q => new SuggestedAction(q))
+            .Append(new SuggestedAction(startLabel))
+            .Append(new SuggestedAction(Phrases.TalkToPerson))
+            .ToList();
+        turn.Say(Phrases.FaqMenu, actions);
     }
 
     private void OnAnswer(Turn turn, string text, string normalized)
@@ -277,8 +321,16 @@ public sealed class IntakeConversation
 
         if (looksLikeQuestion && normalized.Length > ShortAnswerLength)
         {
+            // 「息子が逮捕されました。障がいがあります。何をしてもらえますか？」 is a question and a story.
             AnswerQuestion(turn, normalized);
-            AskCurrent(turn, resuming: true);
+            var storyOffered = !isFreeText && !state.Editing && OfferStory(turn, text);
+            AskCurrent(turn, resuming: !storyOffered);
+            return;
+        }
+
+        if (!isFreeText && !state.Editing && normalized.Length >= StoryMinLength && OfferStory(turn, text))
+        {
+            AskCurrent(turn);
             return;
         }
 
@@ -350,6 +402,81 @@ public sealed class IntakeConversation
         }
     }
 
+    /// <summary>
+    /// Reads the facts a message states that are not answered yet, and if there are enough to be
+    /// a story, moves to the confirmation. Nothing is stored until the person says they are right.
+    /// </summary>
+    private bool OfferStory(Turn turn, string text)
+    {
+        var state = turn.State;
+        var facts = StoryReader.Read(text, turn.Today);
+        facts.Steps.RemoveAll(state.Answered.Contains);
+        if (facts.Steps.Count < StoryMinFacts)
+        {
+            return false;
+        }
+
+        if (!state.Answered.Contains(IntakeStep.Details))
+        {
+            var details = text.Trim();
+            facts.Record.Details = details.Length > MaxDetailsLength ? details[..MaxDetailsLength] : details;
+            facts.Steps.Add(IntakeStep.Details);
+        }
+
+        state.PendingStory = facts;
+        new IntakeFlow(state).StoryTold();
+        return true;
+    }
+
+    private void OnStoryConfirmation(Turn turn, string normalized)
+    {
+        var state = turn.State;
+        var facts = state.PendingStory;
+        var answer = normalized switch
+        {
+            Phrases.StoryCorrect => Parsed<bool>.Ok(true),
+            Phrases.Fix => Parsed<bool>.Ok(false),
+            _ when normalized.Contains("直", StringComparison.Ordinal) || normalized.Contains("違", StringComparison.Ordinal) => Parsed<bool>.Ok(false),
+            _ when normalized.Contains("合って", StringComparison.Ordinal) => Parsed<bool>.Ok(true),
+            _ => AnswerParsers.YesNo(normalized),
+        };
+
+        if (facts is null || !answer.IsValue)
+        {
+            if (InputSignals.LooksLikeQuestion(normalized))
+            {
+                AnswerQuestion(turn, normalized);
+            }
+            else
+            {
+                turn.Say($"「{Phrases.StoryCorrect}」か「{Phrases.Fix}」を選んでください。");
+            }
+
+            AskCurrent(turn);
+            return;
+        }
+
+        if (answer.Value)
+        {
+            foreach (var step in facts.Steps)
+            {
+                _catalog[step].Copy(facts.Record, state.Record);
+                state.Answered.Add(step);
+                state.History.Add(step);
+            }
+
+            turn.Say(Phrases.StoryConfirmed);
+        }
+        else
+        {
+            turn.Say(Phrases.StoryRejected);
+        }
+
+        state.PendingStory = null;
+        new IntakeFlow(state).StoryHandled();
+        AskCurrent(turn);
+    }
+
     private void OnEditChoice(Turn turn, string normalized)
     {
         var path = IntakeFlow.PathFor(turn.State.Record);
@@ -419,6 +546,12 @@ public sealed class IntakeConversation
             case IntakeStep.Done:
                 turn.Say("ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
                 return;
+            case IntakeStep.ConfirmStory when state.PendingStory is { } facts:
+                var lines = facts.Steps.Select(step => $"・{_catalog[step].Label}：{_catalog[step].Describe(facts.Record) ?? Question.UnknownLabel}");
+                turn.Say(
+                    $"{Phrases.StoryRead}\n{string.Join("\n", lines)}\n{Phrases.StoryIsItRight}",
+                    [new SuggestedAction(Phrases.StoryCorrect), new SuggestedAction(Phrases.Fix)]);
+                return;
         }
 
         var question = _catalog[state.Step];
@@ -477,6 +610,8 @@ public sealed class IntakeConversation
         state.Answered.Clear();
         state.Editing = false;
         state.FailedAttempts = 0;
+        state.PendingStory = null;
+        state.StoryBeforeConsent = null;
         state.Consented = keepConsent && state.Consented;
         if (finished || !keepConsent)
         {

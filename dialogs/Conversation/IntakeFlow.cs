@@ -37,6 +37,7 @@ public sealed class IntakeFlow
 
         _machine.Configure(IntakeStep.InIntake)
             .PermitDynamic(IntakeTrigger.Back, () => _state.History[^1])
+            .Permit(IntakeTrigger.StoryTold, IntakeStep.ConfirmStory)
             .Permit(IntakeTrigger.ReturnToReview, IntakeStep.Review)
             .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
 
@@ -114,6 +115,12 @@ public sealed class IntakeFlow
         Question(IntakeStep.ContactTime)
             .Permit(IntakeTrigger.Answered, IntakeStep.Review);
 
+        // After a story is confirmed (or rejected), on to the first question it did not answer.
+        _machine.Configure(IntakeStep.ConfirmStory)
+            .SubstateOf(IntakeStep.InIntake)
+            .PermitDynamic(IntakeTrigger.Answered, FirstOpenStep)
+            .Ignore(IntakeTrigger.StoryTold);
+
         _machine.Configure(IntakeStep.Review)
             .SubstateOf(IntakeStep.InIntake)
             .Permit(IntakeTrigger.Confirm, IntakeStep.Done)
@@ -169,6 +176,12 @@ public sealed class IntakeFlow
 
     public void Restart() => _machine.Fire(IntakeTrigger.Restart);
 
+    /// <summary>A message stated several facts at once: show them back for confirmation.</summary>
+    public void StoryTold() => _machine.Fire(IntakeTrigger.StoryTold);
+
+    /// <summary>The person confirmed or rejected the facts read from their story: go to the first open question.</summary>
+    public void StoryHandled() => _machine.Fire(IntakeTrigger.Answered);
+
     public void Confirm() => _machine.Fire(IntakeTrigger.Confirm);
 
     public void ChooseAnswerToEdit() => _machine.Fire(IntakeTrigger.Edit);
@@ -192,6 +205,12 @@ public sealed class IntakeFlow
         while (probe.Step != IntakeStep.Review && path.Count < 100)
         {
             path.Add(probe.Step);
+            // Without the answer a branch depends on (who is asking), the path ends there.
+            if (!flow._machine.CanFire(IntakeTrigger.Answered))
+            {
+                break;
+            }
+
             flow._machine.Fire(IntakeTrigger.Answered);
         }
 
@@ -219,6 +238,9 @@ public sealed class IntakeFlow
             _machine.Fire(IntakeTrigger.Answered);
         }
     }
+
+    private IntakeStep FirstOpenStep() =>
+        PathFor(_state.Record).FirstOrDefault(step => !_state.Answered.Contains(step), IntakeStep.Review);
 
     private IntakeRecord Record => _state.Record;
 

@@ -1,4 +1,5 @@
 using IntakeBot.Dialogs.Records;
+using IntakeBot.Dialogs.Understanding;
 
 namespace IntakeBot.Dialogs.Conversation;
 
@@ -24,4 +25,8 @@ public sealed class IntakeState
     /// <summary>Counts the intakes of this conversation (「最初から」 after sending starts a new one).</summary>
     public int IntakeNumber { get; set; } = 1;
     public List<TranscriptEntry> Transcript { get; set; } = [];
+    /// <summary>Facts read from a story, waiting for the person's confirmation.</summary>
+    public StoryFacts? PendingStory { get; set; }
+    /// <summary>A story written before consent, read only once consent is given (deleted on refusal).</summary>
+    public string? StoryBeforeConsent { get; set; }
 }

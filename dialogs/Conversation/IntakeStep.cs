@@ -40,6 +40,9 @@ public enum IntakeStep
     Contact,
     ContactTime,
 
+    /// <summary>The facts read from a story are shown back; the person confirms or rejects them.</summary>
+    ConfirmStory,
+
     /// <summary>Every answer shown; send or correct.</summary>
     Review,
     /// <summary>Which answer to correct.</summary>

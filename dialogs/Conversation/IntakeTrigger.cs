@@ -13,4 +13,5 @@ public enum IntakeTrigger
     Edit,
     EditAnswer,
     ReturnToReview,
+    StoryTold,
 }

@@ -6,4 +6,6 @@ public sealed class NoKnowledge : IQuestionAnswerer
     public static NoKnowledge Instance { get; } = new();
 
     public KnowledgeAnswer? Answer(string question) => null;
+
+    public IReadOnlyList<string> SuggestedQuestions => [];
 }

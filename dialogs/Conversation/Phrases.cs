@@ -18,11 +18,18 @@ internal static class Phrases
     public const string Back = "戻る";
     public const string NewIntake = "最初から";
     public const string AboutCenterQuestion = "センターは何をしてくれますか";
+    public const string StoryCorrect = "はい";
+    public const string StoryRead = "書いていただいた内容を、次のように理解しました。";
+    public const string StoryIsItRight = "合っていますか？（違うところがあれば「直す」を押してください。ひとつずつお聞きします）";
+    public const string StoryConfirmed = "ありがとうございます。まだうかがっていないことをお聞きします。";
+    public const string StoryRejected = "わかりました。ひとつずつお聞きします。";
 
     public static string Welcome(CenterProfile center) =>
         $"こんにちは。{center.Name}のチャット相談窓口です。\n"
         + "刑務所や少年院を出た方、逮捕されたり裁判中だったりする方で、高齢や障がいのある方の、これからの暮らしの相談を受けています。\n"
         + "ボタンを押すか、文字で書いてください。";
+
+    public const string FaqMenu = "ほかにも、よくある質問です。ボタンを押すか、質問を書いてください。";
 
     public const string WelcomeBack = "おかえりなさい。続きからお聞きします。";
 

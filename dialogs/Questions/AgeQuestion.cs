@@ -15,19 +15,11 @@ public sealed class AgeQuestion : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Age(text, today);
-        switch (parsed.Outcome)
+        return Accept(AnswerParsers.Age(text, today), record, age =>
         {
-            case ParseOutcome.Value:
-                record.SubjectAge = parsed.Value.Age;
-                record.SubjectBirthDate = parsed.Value.BirthDate;
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown:
-                Clear(record);
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+            record.SubjectAge = age.Age;
+            record.SubjectBirthDate = age.BirthDate;
+        });
     }
 
     public override string? Describe(IntakeRecord record) => record.SubjectAge switch
@@ -42,5 +34,11 @@ public sealed class AgeQuestion : Question
     {
         record.SubjectAge = null;
         record.SubjectBirthDate = null;
+    }
+
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        to.SubjectAge = from.SubjectAge;
+        to.SubjectBirthDate = from.SubjectBirthDate;
     }
 }

@@ -17,19 +17,11 @@ public sealed class AreaQuestion : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Area(text);
-        switch (parsed.Outcome)
+        return Accept(AnswerParsers.Area(text), record, area =>
         {
-            case ParseOutcome.Value:
-                record.ReturnPrefecture = parsed.Value.Prefecture;
-                record.ReturnCity = parsed.Value.City;
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown:
-                Clear(record);
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+            record.ReturnPrefecture = area.Prefecture;
+            record.ReturnCity = area.City;
+        });
     }
 
     public override string? Describe(IntakeRecord record) =>
@@ -39,6 +31,12 @@ public sealed class AreaQuestion : Question
     {
         record.ReturnPrefecture = null;
         record.ReturnCity = null;
+    }
+
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        to.ReturnPrefecture = from.ReturnPrefecture;
+        to.ReturnCity = from.ReturnCity;
     }
 
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_homePrefecture];

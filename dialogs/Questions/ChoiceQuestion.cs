@@ -35,18 +35,10 @@ public sealed class ChoiceQuestion<T> : Question
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
         var parsed = AnswerParsers.Choice(text, _choices);
-        switch (parsed.Outcome)
-        {
-            case ParseOutcome.Value:
-                _set(record, parsed.Value);
-                var also = _alsoAnswers?.Invoke(text, record) ?? [];
-                return new AnswerCheck(true, null, also);
-            case ParseOutcome.Unknown when AllowsUnknown:
-                _set(record, null);
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+        var check = Accept(parsed, record, value => _set(record, value));
+        return parsed.IsValue && _alsoAnswers is not null
+            ? check with { AlsoAnswered = _alsoAnswers(text, record) }
+            : check;
     }
 
     public override string? Describe(IntakeRecord record)
@@ -56,6 +48,8 @@ public sealed class ChoiceQuestion<T> : Question
     }
 
     public override void Clear(IntakeRecord record) => _set(record, null);
+
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
 
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => _choices.Select(c => c.Label);
 }

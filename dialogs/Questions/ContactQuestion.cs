@@ -40,4 +40,10 @@ public sealed class ContactQuestion : Question
         record.Phone = null;
         record.Email = null;
     }
+
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        to.Phone = from.Phone;
+        to.Email = from.Email;
+    }
 }

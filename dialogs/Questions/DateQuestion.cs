@@ -28,23 +28,14 @@ public sealed class DateQuestion : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Date(text, today, _expectation);
-        switch (parsed.Outcome)
-        {
-            case ParseOutcome.Value:
-                _set(record, parsed.Value);
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown:
-                _set(record, null);
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+        return Accept(AnswerParsers.Date(text, today, _expectation), record, date => _set(record, date));
     }
 
     public override string? Describe(IntakeRecord record) => _get(record) is { } date ? Format(date) : null;
 
     public override void Clear(IntakeRecord record) => _set(record, null);
+
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
 
     /// <summary>「2026年12月3日（木）」: the weekday helps people notice a wrong date.</summary>
     public static string Format(DateOnly date)

@@ -26,20 +26,12 @@ public sealed class MultiChoiceQuestion<T> : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Choices(text, _choices);
-        var list = _list(record);
-        switch (parsed.Outcome)
+        return Accept(AnswerParsers.Choices(text, _choices), record, values =>
         {
-            case ParseOutcome.Value:
-                list.Clear();
-                list.AddRange(parsed.Value!);
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown when AllowsUnknown:
-                list.Clear();
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+            var list = _list(record);
+            list.Clear();
+            list.AddRange(values);
+        });
     }
 
     public override string? Describe(IntakeRecord record)
@@ -51,6 +43,13 @@ public sealed class MultiChoiceQuestion<T> : Question
     }
 
     public override void Clear(IntakeRecord record) => _list(record).Clear();
+
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        var target = _list(to);
+        target.Clear();
+        target.AddRange(_list(from));
+    }
 
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => _choices.Select(c => c.Label);
 }

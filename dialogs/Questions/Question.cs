@@ -1,4 +1,5 @@
 using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Parsing;
 using IntakeBot.Dialogs.Records;
 
 namespace IntakeBot.Dialogs.Questions;
@@ -56,5 +57,36 @@ public abstract class Question
     /// <summary>Forgets the stored answer.</summary>
     public abstract void Clear(IntakeRecord record);
 
+    /// <summary>Takes this question's answer from another record (facts confirmed from a story).</summary>
+    public abstract void Copy(IntakeRecord from, IntakeRecord to);
+
     protected virtual IEnumerable<string> OptionLabels(IntakeRecord record) => [];
+
+    /// <summary>
+    /// Stores a parsed answer: a value through <paramref name="store"/>; 「わからない」 (where allowed)
+    /// by clearing the answer, or through <paramref name="storeUnknown"/>; anything else is rejected
+    /// and the record is left as it was.
+    /// </summary>
+    protected AnswerCheck Accept<T>(Parsed<T> parsed, IntakeRecord record, Action<T> store, Action? storeUnknown = null)
+    {
+        switch (parsed.Outcome)
+        {
+            case ParseOutcome.Value:
+                store(parsed.Value!);
+                return AnswerCheck.Stored;
+            case ParseOutcome.Unknown when AllowsUnknown:
+                if (storeUnknown is null)
+                {
+                    Clear(record);
+                }
+                else
+                {
+                    storeUnknown();
+                }
+
+                return AnswerCheck.Stored;
+            default:
+                return AnswerCheck.Rejected(parsed.Problem);
+        }
+    }
 }

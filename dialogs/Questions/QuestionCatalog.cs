@@ -138,8 +138,7 @@ public sealed class QuestionCatalog
         yield return new TextQuestion(
             IntakeStep.BarAssociation, "所属弁護士会",
             _ => "所属の弁護士会を教えてください。",
-            "例：「神奈川県弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50,
-            options: [center.Prefecture.TrimEnd('都', '府', '県') + "弁護士会"]);
+            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50);
 
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
@@ -281,6 +280,10 @@ public sealed class QuestionCatalog
     /// <summary>「母です」 says both who is asking and the relation; 「保護観察所の者です」 the kind of agency.</summary>
     private static IReadOnlyList<IntakeStep> PrefillFromRole(string text, IntakeRecord record)
     {
+        // The generic words name the role, not a relation (「親族」 contains 「親」).
+        text = JapaneseText.Normalize(text)
+            .Replace("親族", string.Empty, StringComparison.Ordinal)
+            .Replace("家族", string.Empty, StringComparison.Ordinal);
         switch (record.Role)
         {
             case AskerRole.Family when AnswerParsers.Choice(text, RelationChoices) is { IsValue: true } relation

@@ -59,5 +59,7 @@ public sealed class TextQuestion : Question
 
     public override void Clear(IntakeRecord record) => _set(record, null);
 
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
+
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => _options;
 }

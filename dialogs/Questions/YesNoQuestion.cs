@@ -37,18 +37,7 @@ public sealed class YesNoQuestion : Question
             return AnswerCheck.Stored;
         }
 
-        var parsed = AnswerParsers.YesNo(text);
-        switch (parsed.Outcome)
-        {
-            case ParseOutcome.Value:
-                _set(record, parsed.Value ? Answer.Yes : Answer.No);
-                return AnswerCheck.Stored;
-            case ParseOutcome.Unknown:
-                _set(record, Answer.Unknown);
-                return AnswerCheck.Stored;
-            default:
-                return AnswerCheck.Rejected(parsed.Problem);
-        }
+        return Accept(AnswerParsers.YesNo(text), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
     }
 
     public override string? Describe(IntakeRecord record) => _get(record) switch
@@ -60,6 +49,8 @@ public sealed class YesNoQuestion : Question
     };
 
     public override void Clear(IntakeRecord record) => _set(record, null);
+
+    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
 
     // 「わからない」 is added by the base class.
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_yes, _no];

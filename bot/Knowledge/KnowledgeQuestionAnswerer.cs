@@ -1,0 +1,17 @@
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Knowledge;
+
+namespace IntakeBot.Bot.Knowledge;
+
+/// <summary>Answers questions in the conversation from the center's knowledge articles.</summary>
+public sealed class KnowledgeQuestionAnswerer(KnowledgeBase knowledge) : IQuestionAnswerer
+{
+    public IReadOnlyList<string> SuggestedQuestions { get; } = knowledge.Faq.Select(f => f.Question).ToList();
+
+    public Dialogs.Conversation.KnowledgeAnswer? Answer(string question) =>
+        knowledge.Answer(question) is FoundAnswer found
+            ? new Dialogs.Conversation.KnowledgeAnswer(
+                found.Excerpt,
+                new ArticleLink(found.ArticleId, found.ArticleTitle, string.Join("、", found.Sources.Select(s => s.Title))))
+            : null;
+}

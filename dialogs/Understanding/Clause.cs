@@ -1,0 +1,44 @@
+namespace IntakeBot.Dialogs.Understanding;
+
+/// <summary>A stretch of a message between punctuation, where one fact is usually stated.</summary>
+/// <param name="Text">The normalised clause.</param>
+/// <param name="Doubtful">The writer hedges (「たぶん」「かもしれない」): such facts are not taken.</param>
+/// <param name="Negated">A double negative (「ないわけではない」) that must not be read as either side.</param>
+internal sealed record Clause(string Text, bool Doubtful, bool Negated)
+{
+    private static readonly string[] DoubtWords = ["たぶん", "多分", "かもしれ", "かも", "と思います", "と思う", "らしい", "みたい", "かな", "はず", "ようです", "ような気"];
+    private static readonly string[] DoubleNegatives = ["ないわけではない", "ないわけではありません", "ないことはない", "なくはない", "ないとは限らない"];
+
+    public static IReadOnlyList<Clause> Split(string normalized)
+    {
+        var clauses = new List<Clause>();
+        var start = 0;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            // A dot between digits belongs to a date (R8.12.3, 2026.12.3), not to the sentence.
+            var isBreak = c is '。' or '！' or '!' or '？' or '?' or '\n' or '、' or ',' or '，'
+                          || (c == '.' && !(i > 0 && char.IsDigit(normalized[i - 1]) && i + 1 < normalized.Length && char.IsDigit(normalized[i + 1])));
+            if (isBreak)
+            {
+                Add(normalized[start..i]);
+                start = i + 1;
+            }
+        }
+
+        Add(normalized[start..]);
+        return clauses;
+
+        void Add(string text)
+        {
+            text = text.Trim();
+            if (text.Length > 0)
+            {
+                clauses.Add(new Clause(
+                    text,
+                    DoubtWords.Any(w => text.Contains(w, StringComparison.Ordinal)),
+                    DoubleNegatives.Any(w => text.Contains(w, StringComparison.Ordinal))));
+            }
+        }
+    }
+}

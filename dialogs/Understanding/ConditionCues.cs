@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Understanding;
+
+/// <summary>
+/// Disabilities or signs of one, and 障害者手帳. A suspicion (「認知症っぽい」「知的障害があるかも」)
+/// is recorded as a sign, since the intake asks for signs too; a denial is not.
+/// </summary>
+internal static partial class ConditionCues
+{
+    private static readonly (Disability Disability, string Pattern)[] Signs =
+    [
+        (Disability.Intellectual, "知的(障害|障がい|しょうがい|な障害|な遅れ|に障害|の障害|に遅れ|の遅れ|ハンディ)|知的障|軽度知的|IQが低"),
+        (Disability.Mental, "精神(障害|障がい|疾患|の病気|科に通|科の)|統合失調|うつ病|鬱病|双極性|躁うつ|パニック障害|精神病"),
+        (Disability.Developmental, "発達(障害|障がい|の障害|に障害)|自閉(症|スペクトラム)|ADHD|アスペルガー|ASD|LD|学習障害"),
+        (Disability.SuspectedDementia, "認知症|物忘れ|もの忘れ|ボケ|ぼけて"),
+        (Disability.Physical, "身体(障害|障がい)(?!者手帳)|車いす|車椅子|足が不自由|目が見えな|耳が聞こえな|半身まひ|半身麻痺|肢体不自由"),
+    ];
+
+    [GeneratedRegex("(障害|障がい|しょうがい)(は|も)(ない|ありません|無い)|(障害|障がい)(者)?ではない")]
+    private static partial Regex NoDisability();
+
+    [GeneratedRegex("(ない|なし|無い|ありません|いません|持っていな|もっていな|持ってな|もってな|取っていな|とっていな|取れていな|未取得)")]
+    private static partial Regex Lacks();
+
+    [GeneratedRegex("(申請中|申請して(い|お)|申請した|申し込み中|申請済)")]
+    private static partial Regex Applying();
+
+    [GeneratedRegex("(療育手帳|愛の手帳|みどりの手帳)")]
+    private static partial Regex Ryoiku();
+
+    [GeneratedRegex("身体障(害|がい)者手帳")]
+    private static partial Regex PhysicalHandbook();
+
+    [GeneratedRegex("精神(障害者)?(保健福祉)?手帳|精神障(害|がい)者保健福祉手帳")]
+    private static partial Regex MentalHandbook();
+
+    [GeneratedRegex("手帳")]
+    private static partial Regex AnyHandbook();
+
+    public static List<Disability> Disabilities(IReadOnlyList<Clause> clauses)
+    {
+        var found = new List<Disability>();
+        foreach (var clause in clauses.Where(c => !c.Negated))
+        {
+            foreach (var (disability, pattern) in Signs)
+            {
+                var match = Regex.Match(clause.Text, pattern);
+                if (match.Success && !IsDenied(clause.Text, match.Index + match.Length) && !found.Contains(disability))
+                {
+                    found.Add(disability);
+                }
+            }
+        }
+
+        if (found.Count == 0 && clauses.Any(c => !c.Doubtful && !c.Negated && NoDisability().IsMatch(c.Text)))
+        {
+            found.Add(Disability.None);
+        }
+
+        return found;
+    }
+
+    public static List<Handbook> Handbooks(IReadOnlyList<Clause> clauses)
+    {
+        var found = new List<Handbook>();
+        foreach (var clause in clauses.Where(c => !c.Doubtful && !c.Negated && AnyHandbook().IsMatch(c.Text)))
+        {
+            var text = clause.Text;
+            var at = AnyHandbook().Match(text).Index;
+            var rest = text[at..];
+            if (Applying().IsMatch(rest))
+            {
+                Add(Handbook.Applying);
+            }
+            else if (Lacks().IsMatch(rest) || text.Contains("手帳なし", StringComparison.Ordinal))
+            {
+                Add(Handbook.None);
+            }
+            else
+            {
+                if (Ryoiku().IsMatch(text))
+                {
+                    Add(Handbook.Ryoiku);
+                }
+
+                if (PhysicalHandbook().IsMatch(text))
+                {
+                    Add(Handbook.Physical);
+                }
+
+                if (MentalHandbook().IsMatch(text))
+                {
+                    Add(Handbook.Mental);
+                }
+            }
+        }
+
+        return found;
+
+        void Add(Handbook handbook)
+        {
+            if (!found.Contains(handbook))
+            {
+                found.Add(handbook);
+            }
+        }
+    }
+
+    /// <summary>「知的障害はない」「認知症ではない」 deny the sign written just before.</summary>
+    private static bool IsDenied(string text, int end)
+    {
+        var rest = text[end..Math.Min(text.Length, end + 8)];
+        return Regex.IsMatch(rest, "^(は|が|も)?(ない|なく|ありません|無い|ではな|じゃな|ではありません)");
+    }
+}

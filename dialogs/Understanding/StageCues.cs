@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using IntakeBot.Dialogs.Records;
+
+namespace IntakeBot.Dialogs.Understanding;
+
+/// <summary>
+/// Where the subject stands now. Stories mention several stages (「前にも刑務所に入っていた」);
+/// the latest stage that the message states as current wins, and 「また逮捕された」 restarts the story.
+/// </summary>
+internal static partial class StageCues
+{
+    [GeneratedRegex("医療観察[^。]{0,20}(入院)|指定入院医療機関")]
+    private static partial Regex MtaInpatient();
+
+    [GeneratedRegex("医療観察[^。]{0,20}(通院)|通院決定|退院許可決定")]
+    private static partial Regex MtaOutpatient();
+
+    [GeneratedRegex("(出所|退所|出院|仮釈放|満期|刑務所を出|刑務所から出|少年院を出|少年院から出|ムショを出|ムショから出|出て)(し|になっ|になり|でき)?(た|ました|てから|て\\d|てきた|てきました|後の今|して)|(出所|退所|出院)(後|して)[^。]{0,6}(年|か月|ヶ月|カ月|月|週間)|出所者|退所者|仮釈放中|仮釈放され")]
+    private static partial Regex Released();
+
+    [GeneratedRegex("(刑務所|少年院|拘置所|ムショ|刑事施設|矯正施設)(に|で)(いる|います|入って|入所|服役|収容|おり|務め)|服役中|受刑中|入所中|収容中|(出所|退所|出院|仮釈放|満期出所|満期)(予定|する予定|の予定|します|する|できる|になる|は\\d|は来|は今|は再|日は|が決ま)|(刑務所|少年院)(を|から)(出る|出ます|出られる)")]
+    private static partial Regex InFacility();
+
+    [GeneratedRegex("執行猶予(判決|がつ|が付|付き|になった|になりました|中|を受け|の判決)|罰金(刑|を払|になった|になりました|で終わ)|略式")]
+    private static partial Regex SuspendedOrFined();
+
+    [GeneratedRegex("起訴(され|後|になり|になっ|が決ま)|公判|裁判(中|が|を|は|の)|被告人|被告|保釈")]
+    private static partial Regex OnTrial();
+
+    [GeneratedRegex("起訴(されていない|はされていない|前|はまだ|されるかどうか)|まだ起訴")]
+    private static partial Regex NotYetIndicted();
+
+    [GeneratedRegex("逮捕|捕ま(った|りました|って)|勾留|留置|被疑者|取り調べ|警察(に|で)(いる|います)")]
+    private static partial Regex Arrested();
+
+    [GeneratedRegex("(また|再び|再度)[^。、]{0,6}(逮捕|捕ま)")]
+    private static partial Regex ArrestedAgain();
+
+    [GeneratedRegex("保釈(中|され|が認め|になり|になっ|で)")]
+    private static partial Regex OnBail();
+
+    [GeneratedRegex("勾留(中|され|が続)|拘置所")]
+    private static partial Regex Detained();
+
+    public static (Stage? Stage, Custody? Custody) Detect(string text, IReadOnlyList<Clause> clauses)
+    {
+        var stated = string.Concat(clauses.Where(c => !c.Doubtful).Select(c => c.Text + "。"));
+        if (MtaInpatient().IsMatch(stated) && !MtaOutpatient().IsMatch(stated))
+        {
+            return (Stage.MtaInpatient, null);
+        }
+
+        if (MtaOutpatient().IsMatch(stated))
+        {
+            return (Stage.MtaOutpatient, null);
+        }
+
+        if (ArrestedAgain().IsMatch(stated))
+        {
+            return OnTrial().IsMatch(stated[ArrestedAgain().Match(stated).Index..]) && !NotYetIndicted().IsMatch(stated)
+                ? (Stage.OnTrial, CustodyIn(stated))
+                : (Stage.Arrested, null);
+        }
+
+        if (Released().IsMatch(stated))
+        {
+            return (Stage.Released, null);
+        }
+
+        if (InFacility().IsMatch(stated))
+        {
+            return (Stage.InFacility, null);
+        }
+
+        if (SuspendedOrFined().IsMatch(stated))
+        {
+            return (Stage.SuspendedOrFined, null);
+        }
+
+        if (NotYetIndicted().IsMatch(stated))
+        {
+            return (Stage.Arrested, null);
+        }
+
+        if (OnTrial().IsMatch(stated))
+        {
+            return (Stage.OnTrial, CustodyIn(stated));
+        }
+
+        return Arrested().IsMatch(stated) ? (Stage.Arrested, null) : (null, null);
+    }
+
+    private static Custody? CustodyIn(string text) =>
+        OnBail().IsMatch(text) ? Custody.OnBail : Detained().IsMatch(text) ? Custody.Detained : null;
+}

@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace IntakeBot.Dialogs.Bench;
+
+/// <summary>One story of the eval set and the facts a careful coordinator would record from it.</summary>
+public sealed record StoryCase(string Id, string Register, string Text, IReadOnlyDictionary<string, JsonElement> Expected)
+{
+    /// <summary>The day the eval set's relative dates are relative to.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 25);
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "eval", "stories.ja.jsonl");
+
+    public static IReadOnlyList<StoryCase> Load(string path) =>
+        File.ReadLines(path)
+            .Where(line => line.Trim().Length > 0)
+            .Select(line =>
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                var expected = root.GetProperty("expected").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+                return new StoryCase(root.GetProperty("id").GetString()!, root.GetProperty("register").GetString()!, root.GetProperty("text").GetString()!, expected);
+            })
+            .ToList();
+}
