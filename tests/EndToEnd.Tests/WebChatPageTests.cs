@@ -185,10 +185,26 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
                 await SeeAsync(FirstLine(await LastBotTextAsync()));
             }
 
+            if (i == script.Count - 1)
+            {
+                // The review before sending is an Adaptive Card listing every answer.
+                var card = _page.Locator(".ac-adaptiveCard").Last;
+                await card.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+                await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "intakebot-review.png"), FullPage = true });
+                var facts = await card.InnerTextAsync();
+                Assert.Contains("年齢", facts, StringComparison.Ordinal);
+                Assert.Contains("45", facts, StringComparison.Ordinal);
+                Assert.Contains("川崎市", facts, StringComparison.Ordinal);
+                // Markdown characters in answers are escaped for the card and shown as typed.
+                Assert.Contains("山田 花子 (はは)", facts, StringComparison.Ordinal);
+                Assert.DoesNotContain("\\", facts, StringComparison.Ordinal);
+            }
+
             await AnswerAsync(script[i]);
         }
 
         await SeeAsync(IntakeScripts.ReferencePrefix);
+        Assert.DoesNotContain(_console, line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || line.StartsWith("pageerror", StringComparison.Ordinal));
         var ticket = await _host!.DbAsync(db => db.Tickets.SingleAsync());
         await SeeAsync(ticket.ReferenceNumber);
     }

@@ -42,7 +42,10 @@ public sealed partial class BotConnectorAuthenticator
     {
         if (!IsConfigured)
         {
-            return context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
+            // Behind a reverse proxy on this machine every caller looks like loopback; a
+            // forwarded request came from elsewhere, so it needs the app id configured.
+            var forwarded = context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded");
+            return !forwarded && context.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
                 ? BotConnectorAuthResult.Ok
                 : BotConnectorAuthResult.Forbidden("LoopbackOnly");
         }

@@ -162,15 +162,20 @@ public sealed class BotConnectorAuthTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("203.0.113.5", false)]
-    [InlineData("10.0.0.8", false)]
-    [InlineData("127.0.0.1", true)]
-    [InlineData("::1", true)]
-    public async Task Without_an_app_id_only_loopback_callers_are_let_in(string address, bool allowed)
+    [InlineData("203.0.113.5", false, false)]
+    [InlineData("10.0.0.8", false, false)]
+    [InlineData("127.0.0.1", true, false)]
+    [InlineData("::1", true, false)]
+    [InlineData("127.0.0.1", false, true)]
+    public async Task Without_an_app_id_only_loopback_callers_that_were_not_forwarded_by_a_proxy_are_let_in(string address, bool allowed, bool forwarded)
     {
         var authenticator = new BotConnectorAuthenticator(Options.Create(new BotFrameworkOptions()), NullLogger<BotConnectorAuthenticator>.Instance);
         var context = new DefaultHttpContext();
         context.Connection.RemoteIpAddress = IPAddress.Parse(address);
+        if (forwarded)
+        {
+            context.Request.Headers["X-Forwarded-For"] = "203.0.113.5";
+        }
 
         var result = await authenticator.AuthenticateAsync(context);
 

@@ -11,7 +11,7 @@ namespace IntakeBot.Bot.Tests.Support;
 public sealed class DirectLineClient(HttpClient http)
 {
     public string ConversationId { get; set; } = string.Empty;
-    public string UserId { get; private set; } = string.Empty;
+    public string UserId { get; set; } = string.Empty;
     public string Token { get; set; } = string.Empty;
     public string Resume { get; private set; } = string.Empty;
     public string StreamUrl { get; private set; } = string.Empty;
