@@ -59,6 +59,8 @@
   }
 
   document.getElementById('new-conversation').addEventListener('click', function () {
+    // After this the page cannot come back to the current conversation, so ask first.
+    if (!window.confirm('いまの相談を終えて、新しい相談を始めますか？')) { return; }
     forget();
     window.location.reload();
   });

@@ -127,6 +127,11 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         await SeeAsync("こんにちは");
         await AnswerAsync("相談を始める");
 
+        _page.Dialog += async (_, dialog) =>
+        {
+            Assert.Contains("新しい相談", dialog.Message, StringComparison.Ordinal);
+            await dialog.AcceptAsync();
+        };
         await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "新しい相談を始める" }).ClickAsync();
         await SeeAsync("こんにちは");
 
@@ -138,6 +143,23 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         Assert.False(await _page.GetByText("同意していただけますか").IsVisibleAsync());
+    }
+
+    [SkippableFact]
+    public async Task Markup_in_a_users_message_is_shown_as_text_and_never_runs()
+    {
+        await OpenAsync();
+        await SeeAsync("こんにちは");
+        const string Attack = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>[link](javascript:window.__xss=3)";
+
+        await SendBox.FillAsync(Attack);
+        await SendBox.PressAsync("Enter");
+        await WaitForUserMessagesAsync(1);
+        await SeeAsync(FirstLine(await LastBotTextAsync()));
+
+        Assert.Null(await _page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        Assert.Equal(0, await _page.Locator("#webchat img[src='x']").CountAsync());
+        Assert.Equal(0, await _page.Locator("#webchat a[href^='javascript']").CountAsync());
     }
 
     [SkippableFact]
