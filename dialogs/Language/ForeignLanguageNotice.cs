@@ -101,5 +101,12 @@ public static class ForeignLanguageNotice
         return For(languageCode, center.Phone, center.PhoneHours, multilingualLine);
     }
 
+    /// <summary>The notice for a detected language; null when it is Japanese.</summary>
+    public static string? For(DetectedLanguage language, CenterProfile center, string? multilingualLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language.IsJapanese ? null : For(language.Code, center, multilingualLine);
+    }
+
     private sealed record Wording(string Intro, string CallWithHours, string Call, string Multilingual);
 }
