@@ -47,7 +47,9 @@ internal sealed partial class AddressRule : IPiiRule
         + "|" + Number + " ?番地(?:の? ?" + Number + " ?号?)?"
         + "|" + Number + " ?番(?![目手組線])(?: ?" + Number + " ?号)?"
         + "|[0-9]{1,4}(?:-[0-9]{1,4}){1,3}"
-        + "|[0-9]{1,4}(?:の[0-9]{1,4}){1,2})";
+        + "|[0-9]{1,4}(?:の[0-9]{1,4}){1,2})"
+        // A number followed by a unit is a quantity (町田市の2-3日後, 3-4年), not a block.
+        + "(?![0-9年月日歳人回時分秒才週か個件本枚])";
 
     private const string Room =
         "(?: ?[" + Kanji + @"\u30A1-\u30FAーA-Za-z・]{1,20}? ?[0-9]{1,4}(?:号室|号)?(?![0-9年月日歳人回時分才])"

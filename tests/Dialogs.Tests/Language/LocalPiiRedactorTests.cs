@@ -33,6 +33,8 @@ public sealed class LocalPiiRedactorTests
         { "刑務所で佐藤と名乗る人に会った", "刑務所で[PERSON_1]と名乗る人に会った" },
         { "姉の美和子さんと妹尾さん", "姉の[PERSON_1]さんと[PERSON_2]さん" },
         { "Maria Santosさんの件です", "[PERSON_1]さんの件です" },
+        { "容疑者山田太郎さんについて", "容疑者[PERSON_1]さんについて" },
+        { "千代田区丸の内1-1-1", "[ADDRESS_1]" },
         // Phone numbers in every way people type them.
         { "電話は090-1234-5678です", "電話は[PHONE_NUMBER_1]です" },
         { "０９０－１２３４－５６７８", "[PHONE_NUMBER_1]" },
@@ -111,6 +113,8 @@ public sealed class LocalPiiRedactorTests
         "CWさんとMSWさんに伝えました",
         "保護観察所の者です",
         "父の件です",
+        "町田市の2-3日後に面会します",
+        "住まいは施設で3-4年になります",
     };
 
     [Theory]
