@@ -10,6 +10,8 @@ public sealed class CenterProfile
     public string Phone { get; set; } = string.Empty;
     /// <summary>When the phone is answered, e.g. 「平日 9時〜17時」.</summary>
     public string PhoneHours { get; set; } = string.Empty;
+    /// <summary>A line that takes calls in other languages, shown to people writing in one (optional).</summary>
+    public string? MultilingualLine { get; set; }
     /// <summary>Extra hotlines shown in emergencies (name and number).</summary>
     public List<Hotline> Hotlines { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using IntakeBot.Dialogs.Center;
+using IntakeBot.Dialogs.Language;
 using IntakeBot.Dialogs.Parsing;
 using IntakeBot.Dialogs.Questions;
 using IntakeBot.Dialogs.Records;
@@ -30,6 +31,7 @@ public sealed class IntakeConversation
     private readonly CenterProfile _center;
     private readonly IQuestionAnswerer _answerer;
     private readonly QuestionCatalog _catalog;
+    private readonly LocalLanguageDetector _languages = new();
 
     public IntakeConversation(CenterProfile center, IQuestionAnswerer? answerer = null)
     {
@@ -90,6 +92,16 @@ public sealed class IntakeConversation
         if (InputSignals.Command(normalized) is { } command)
         {
             OnCommand(turn, command);
+            return;
+        }
+
+        // Someone writing in another language gets a fixed reply in it (the center's phone and
+        // any multilingual line), and the conversation goes on where it was.
+        if (_languages.Detect(normalized) is { IsJapanese: false } language
+            && ForeignLanguageNotice.For(language, _center, _center.MultilingualLine) is { } notice)
+        {
+            turn.Say(notice);
+            AskCurrent(turn);
             return;
         }
 
