@@ -1,4 +1,5 @@
 using IntakeBot.Bot.Activities;
+using IntakeBot.Bot.Channels.BotFramework;
 using IntakeBot.Bot.Hosting;
 using IntakeBot.Bot.Turns;
 using IntakeBot.Dialogs.Conversation;
@@ -69,7 +70,7 @@ public static class DirectLineEndpoints
         return Results.Ok(new DirectLineConversation(token.ConversationId, fresh, expiresIn, null));
     }
 
-    private static async Task<IResult> StartAsync(HttpContext context, DirectLineTokens tokens, TurnRunner turns, ActivityFeed feed, IOptions<Channels.BotFramework.BotFrameworkOptions> bot)
+    private static async Task<IResult> StartAsync(HttpContext context, DirectLineTokens tokens, TurnRunner turns, ActivityFeed feed, IOptions<BotFrameworkOptions> bot)
     {
         var bearer = DirectLineAuthorization.Bearer(context);
         string conversationId;
@@ -143,7 +144,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(
-        HttpContext context, string conversationId, DirectLineTokens tokens, TurnRunner turns, IOptions<Channels.BotFramework.BotFrameworkOptions> bot)
+        HttpContext context, string conversationId, DirectLineTokens tokens, TurnRunner turns, IOptions<BotFrameworkOptions> bot)
     {
         var (token, error) = DirectLineAuthorization.Authorize(tokens, DirectLineAuthorization.Bearer(context), conversationId);
         if (error is not null)
@@ -293,7 +294,7 @@ public static class DirectLineEndpoints
         return new DirectLineConversation(conversationId, token, expiresIn, streamUrl);
     }
 
-    private static ConversationAddress Address(string conversationId, string userId, Channels.BotFramework.BotFrameworkOptions bot) =>
+    private static ConversationAddress Address(string conversationId, string userId, BotFrameworkOptions bot) =>
         new(conversationId, conversationId, ChannelId,
             new ChannelAccount { Id = bot.BotId, Name = bot.BotName, Role = "bot" },
             new ChannelAccount { Id = userId, Role = "user" },
