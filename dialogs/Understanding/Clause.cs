@@ -4,9 +4,20 @@ namespace IntakeBot.Dialogs.Understanding;
 /// <param name="Text">The normalised clause.</param>
 /// <param name="Doubtful">The writer hedges (「たぶん」「かもしれない」): such facts are not taken.</param>
 /// <param name="Negated">A double negative (「ないわけではない」) that must not be read as either side.</param>
-internal sealed record Clause(string Text, bool Doubtful, bool Negated)
+/// <param name="Hypothetical">A condition (「執行猶予になった場合」「無罪なら」): what follows has not happened.</param>
+internal sealed record Clause(string Text, bool Doubtful, bool Negated, bool Hypothetical)
 {
-    private static readonly string[] DoubtWords = ["たぶん", "多分", "かもしれ", "かも", "と思います", "と思う", "らしい", "みたい", "かな", "はず", "ようです", "ような気"];
+    // 「頃」「見込み」 make a date approximate, and 「かどうか」 leaves the
+    // matter open; the eval's labelling rules leave such facts out, as a coordinator would.
+    private static readonly string[] DoubtWords =
+    [
+        "たぶん", "多分", "かもしれ", "かも", "と思います", "と思う", "とおもう", "とおもい", "らしい", "みたい", "かな", "はず", "ようです", "ような気",
+        "頃", "ごろ", "見込み", "みこみ", "かどうか", "確かでは", "はっきりしない",
+    ];
+
+    // Conditional endings that put the clause in an unrealised world. 「たら」 alone is left out:
+    // 「裁判が終わったら住む所がない」 states a present lack about a future moment.
+    private static readonly string[] ConditionalWords = ["場合", "なら", "としたら", "となれば", "になれば", "されれば"];
     private static readonly string[] DoubleNegatives = ["ないわけではない", "ないわけではありません", "ないことはない", "なくはない", "ないとは限らない"];
 
     public static IReadOnlyList<Clause> Split(string normalized)
@@ -37,7 +48,8 @@ internal sealed record Clause(string Text, bool Doubtful, bool Negated)
                 clauses.Add(new Clause(
                     text,
                     DoubtWords.Any(w => text.Contains(w, StringComparison.Ordinal)),
-                    DoubleNegatives.Any(w => text.Contains(w, StringComparison.Ordinal))));
+                    DoubleNegatives.Any(w => text.Contains(w, StringComparison.Ordinal)),
+                    ConditionalWords.Any(w => text.Contains(w, StringComparison.Ordinal))));
             }
         }
     }

@@ -11,11 +11,11 @@ internal static partial class ConditionCues
 {
     private static readonly (Disability Disability, string Pattern)[] Signs =
     [
-        (Disability.Intellectual, "知的(障害|障がい|しょうがい|な障害|な遅れ|に障害|の障害|に遅れ|の遅れ|ハンディ)|知的障|軽度知的|IQが低"),
+        (Disability.Intellectual, "知的(障害|障がい|しょうがい|な障害|な遅れ|に障害|の障害|に遅れ|の遅れ|ハンディ)|知的障|軽度知的|IQが低|ちてき\\s?しょうがい"),
         (Disability.Mental, "精神(障害|障がい|疾患|の病気|科に通|科の)|統合失調|うつ病|鬱病|双極性|躁うつ|パニック障害|精神病"),
         (Disability.Developmental, "発達(障害|障がい|の障害|に障害)|自閉(症|スペクトラム)|ADHD|アスペルガー|ASD|LD|学習障害"),
-        (Disability.SuspectedDementia, "認知症|物忘れ|もの忘れ|ボケ|ぼけて"),
-        (Disability.Physical, "身体(障害|障がい)(?!者手帳)|車いす|車椅子|足が不自由|目が見えな|耳が聞こえな|半身まひ|半身麻痺|肢体不自由"),
+        (Disability.SuspectedDementia, "認知症|認知機能(の|が)?(低下|衰え)|物忘れ|もの忘れ|ボケ|ぼけて|にんちしょう"),
+        (Disability.Physical, "身体(障害|障がい|の障害)(?!者手帳)|車いす|車椅子|足が不自由|目が(ほとんど)?見え(な|ず|に)|耳が(ほとんど)?聞こえ(な|ず|に)|視覚障|聴覚障|(半身|手足|右手|左手|右足|左足)[^。、]{0,3}(まひ|麻痺)|肢体不自由"),
     ];
 
     [GeneratedRegex("(障害|障がい|しょうがい)(は|も)(ない|ありません|無い)|(障害|障がい)(者)?ではない")]
@@ -27,16 +27,20 @@ internal static partial class ConditionCues
     [GeneratedRegex("(申請中|申請して(い|お)|申請した|申し込み中|申請済)")]
     private static partial Regex Applying();
 
-    [GeneratedRegex("(療育手帳|愛の手帳|みどりの手帳)")]
+    // 「有無は確認中」「取りたい」: the handbook is asked about or wished for, not held.
+    [GeneratedRegex("有無|確認中|かどうか|分から|わから|取りたい|取得したい|作りたい|申請したい|取り方|とりたい")]
+    private static partial Regex Unknown();
+
+    [GeneratedRegex("(療育手帳|愛の手帳|みどりの手帳|りょういく\\s?てちょう)")]
     private static partial Regex Ryoiku();
 
-    [GeneratedRegex("身体障(害|がい)者手帳")]
+    [GeneratedRegex("身体障(害|がい)者手帳|身体の手帳")]
     private static partial Regex PhysicalHandbook();
 
-    [GeneratedRegex("精神(障害者)?(保健福祉)?手帳|精神障(害|がい)者保健福祉手帳")]
+    [GeneratedRegex("精神(障害者)?(保健福祉)?手帳|精神障(害|がい)者保健福祉手帳|精神の手帳")]
     private static partial Regex MentalHandbook();
 
-    [GeneratedRegex("手帳")]
+    [GeneratedRegex("手帳|てちょう")]
     private static partial Regex AnyHandbook();
 
     public static List<Disability> Disabilities(IReadOnlyList<Clause> clauses)
@@ -70,6 +74,11 @@ internal static partial class ConditionCues
             var text = clause.Text;
             var at = AnyHandbook().Match(text).Index;
             var rest = text[at..];
+            if (Unknown().IsMatch(rest))
+            {
+                continue;
+            }
+
             if (Applying().IsMatch(rest))
             {
                 Add(Handbook.Applying);
@@ -112,6 +121,7 @@ internal static partial class ConditionCues
     private static bool IsDenied(string text, int end)
     {
         var rest = text[end..Math.Min(text.Length, end + 8)];
-        return Regex.IsMatch(rest, "^(は|が|も)?(ない|なく|ありません|無い|ではな|じゃな|ではありません)");
+        // 「認知症ではないか」「じゃないかと思う」 voice a suspicion, not a denial.
+        return Regex.IsMatch(rest, "^(は|が|も)?(ない|なく|ありません|無い|ではな|じゃな|ではありません)") && !Regex.IsMatch(rest, "^(では|じゃ)ない(か|かな|でしょうか)");
     }
 }
