@@ -13,9 +13,9 @@ internal static partial class AgeCues
 {
     // Kin words in kanji and in kana (「ははは７８さい」 in a message typed without conversion).
     private const string Kin = "(義父|義母|義兄|義姉|義弟|義妹|父親|母親|父|母|息子|娘|夫|妻|主人|兄|弟|姉|妹|祖父|祖母|孫|甥|姪|叔父|叔母|伯父|伯母|長男|次男|長女|次女"
-                               + "|(?<![ぁ-ゖ])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))";
+                               + "|(?<![ぁ-ゖ-[でとにをもがへや]])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))";
 
-    private const string Subject = "(本人|被疑者|被告人|対象者|利用者|受刑者|在院者|患者|男性|女性|方|人|子)";
+    private const string Subject = "(子ども|子供|本人|被疑者|被告人|対象者|利用者|受刑者|在院者|患者|男性|女性|方|人|子)";
     private const string Writer = "(私|わたし|わたくし|自分|僕|ぼく|俺|おれ)";
 
     [GeneratedRegex("(\\d{1,3}|[〇一二三四五六七八九十百]{1,5})\\s*(歳|才|さい)")]
@@ -36,6 +36,9 @@ internal static partial class AgeCues
 
     [GeneratedRegex(Writer + "(\\(|は|が|も|、|\\s)*(今年|現在|今|もう)?\\s*$")]
     private static partial Regex PrecededByWriter();
+
+    [GeneratedRegex("(" + Kin + "|(?<!\\d)" + Subject + "|" + Writer + ")(さん)?(は|が|も|\\(|\\s)")]
+    private static partial Regex LastPerson();
 
     [GeneratedRegex(Writer + "(は|が|も)")]
     private static partial Regex WriterMention();
@@ -92,6 +95,12 @@ internal static partial class AgeCues
             else if (PrecededByWriter().IsMatch(before))
             {
                 Attribute(parsed.Value.Age, "私");
+            }
+            else if (LastPerson().Matches(text[..match.Index]).LastOrDefault() is { } topic)
+            {
+                // No one is named next to the age: Japanese leaves out the subject that is
+                // still the topic, so 「母が捕まりました。もう80歳なのに。」 is the mother's age.
+                Attribute(parsed.Value.Age, topic.Groups[1].Value);
             }
             else
             {

@@ -15,6 +15,8 @@ internal sealed record Clause(string Text, bool Doubtful, bool Negated, bool Hyp
         "頃", "ごろ", "見込み", "みこみ", "かどうか", "確かでは", "はっきりしない",
     ];
 
+    private static readonly string[] ForwardDoubtWords = ["たぶん", "多分", "もしかしたら", "もしかすると", "おそらく"];
+
     // Conditional endings that put the clause in an unrealised world. 「たら」 alone is left out:
     // 「裁判が終わったら住む所がない」 states a present lack about a future moment.
     private static readonly string[] ConditionalWords = ["場合", "なら", "としたら", "となれば", "になれば", "されれば"];
@@ -43,14 +45,46 @@ internal sealed record Clause(string Text, bool Doubtful, bool Negated, bool Hyp
         void Add(string text)
         {
             text = text.Trim();
-            if (text.Length > 0)
+            if (text.Length == 0)
             {
-                clauses.Add(new Clause(
-                    text,
-                    DoubtWords.Any(w => text.Contains(w, StringComparison.Ordinal)),
-                    DoubleNegatives.Any(w => text.Contains(w, StringComparison.Ordinal)),
-                    ConditionalWords.Any(w => text.Contains(w, StringComparison.Ordinal))));
+                return;
             }
+
+            if (!IsDoubtful(text) || !text.Contains(' ', StringComparison.Ordinal))
+            {
+                clauses.Add(Make(text, IsDoubtful(text)));
+                return;
+            }
+
+            // Without punctuation (「ははがつかまりました けいさつからはかえされました ボケてきてるとおもう」)
+            // spaces are the phrase breaks. A sentence-final hedge scopes over its own phrase only;
+            // a hedging adverb (「たぶん」) over everything after it.
+            var forward = false;
+            var run = new List<string>();
+            var runDoubtful = false;
+            foreach (var segment in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                forward |= ForwardDoubtWords.Any(w => segment.Contains(w, StringComparison.Ordinal));
+                var doubtful = forward || IsDoubtful(segment);
+                if (run.Count > 0 && doubtful != runDoubtful)
+                {
+                    clauses.Add(Make(string.Join(' ', run), runDoubtful));
+                    run.Clear();
+                }
+
+                run.Add(segment);
+                runDoubtful = doubtful;
+            }
+
+            clauses.Add(Make(string.Join(' ', run), runDoubtful));
         }
+
+        static bool IsDoubtful(string text) => DoubtWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+        static Clause Make(string text, bool doubtful) => new(
+            text,
+            doubtful,
+            DoubleNegatives.Any(w => text.Contains(w, StringComparison.Ordinal)),
+            ConditionalWords.Any(w => text.Contains(w, StringComparison.Ordinal)));
     }
 }

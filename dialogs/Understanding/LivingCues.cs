@@ -35,7 +35,7 @@ internal static partial class LivingCues
 
     // What undoes a home just named: a negation, a wish or a past state (「実家に帰るつもりはない」
     // 「家はありません」「帰りたい」「同居していた」).
-    [GeneratedRegex("^[^、。]{0,6}?(ない|ません|なく|なかっ|ず[、。]|ずに|れない|れません|られない|たい|ていた|ていました|だった|でした)")]
+    [GeneratedRegex("^[^、。]{0,10}?(ない|ません|なく|なかっ|ず[、。]|ずに|れない|れません|られない|たい|ていた|ていました|だった|でした)")]
     private static partial Regex Undone();
 
     // A stay the writer marks as temporary is not a home.

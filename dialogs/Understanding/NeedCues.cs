@@ -12,7 +12,7 @@ internal static class NeedCues
     private static readonly (Need Need, string Pattern)[] Cues =
     [
         (Need.Housing, "(住む|帰る|住める)(家|場所|ところ|所)(を|が)(探|見つけ|ほし|欲し|必要)|住まい[^。]{0,8}(探|確保|見つけ|相談|必要|受け皿)|住居(の|を)(確保|探)|アパート(を|が)(探|借り|見つから|みつから)"),
-        (Need.DisabilityServices, "福祉サービス|障害福祉|障がい福祉|ヘルパー|生活介護|グループホーム[^。、]{0,10}(入れ|入り|探|利用|紹介|入所させ|ないか|でしょうか)"),
+        (Need.DisabilityServices, "福祉サービス|ヘルパー|生活介護|グループホーム[^。、]{0,10}(入れ|入り|探|利用|紹介|入所させ|ないか|でしょうか)"),
         (Need.ElderlyCare, "介護(?!士|福祉士|職)|老人ホーム|デイサービス|特養|ケアマネ"),
         (Need.Medical, "通院(先|が|を|でき|させ|の)|病院(に|へ)(通|行|かか)|治療(が|を)|服薬|薬(が|を)(飲|切|もら)|受診|病院どうし|病院はどう"),
         (Need.IncomeSupport, "生活保護(?!を受給|の受給|受給中|を受けて(い|お))|せいかつ\\s?ほご|生活費|(お金|おかね|所持金)\\s?(が|も)?\\s?(ない|な く|なく|無い|ありません)|(?<![しさ])かね\\s?(が)?\\s?ない|収入がな"),
@@ -42,7 +42,7 @@ internal static class NeedCues
 
         // 「帰る家がなくて困っています」: a lack of housing the writer is troubled by or asks about is a need.
         if (housing == Answer.No && !needs.Contains(Need.Housing)
-            && Regex.IsMatch(text, "困|こまっ|こまる|探|どうすれば|どうしたら|助け|たすけ|不安|心配|必要|お願い|でしょうか|至急"))
+            && Regex.IsMatch(text, "困って|困り|困る|困った|こまっ|こまる|探|どうすれば|どうしたら|助け|たすけ|不安|心配|必要|お願い|でしょうか|至急"))
         {
             needs.Insert(0, Need.Housing);
         }

@@ -26,7 +26,7 @@ internal static partial class RoleCues
     // The subject is named by kin: 「息子が」「うちの子は」「72歳の父が」「義父（79歳）が」; the writer is
     // the other side. Kana kin words must start a word, or 「ではは」 would hold a mother.
     [GeneratedRegex("(?<![祖叔伯義お])(義父|義母|義兄|義姉|義弟|義妹|義理の[^、。]{1,3}|息子|娘|うちの子|子ども|子供|長男|次男|長女|次女|父親|母親|お父さん|お母さん|父|母|夫|妻|主人|旦那|嫁|兄|弟|姉|妹|孫|甥|姪|いとこ|叔父|叔母|伯父|伯母|おじ|おば"
-        + "|(?<![ぁ-ゖ])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))(さん)?(\\([^)]*\\))?\\s?(が|は|の件|について|のこと)")]
+        + "|(?<![ぁ-ゖ-[でとにをもがへや]])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))(さん)?(\\([^)]*\\))?\\s?(が|は|の件|について|のこと)")]
     private static partial Regex SubjectKin();
 
     // 「家族のことです」: a relative writes without saying which one.
@@ -48,17 +48,22 @@ internal static partial class RoleCues
 
     // The writer tells their own story: a first-person topic and a criminal-justice or disability
     // fact in the same sentence, in kanji or in kana, with no relative named in between.
-    [GeneratedRegex("本人です|私自身の|自分のこと|(私|わたし|ぼく|僕|おれ|俺|自分)(は|が|も)?[^。]{0,30}?(出所|刑務所|少年院|出ました|出てきた|捕ま|逮捕|仮釈放|服役|保釈|裁判|執行猶予|障害|手帳|けいむしょ|でた|でてき|つかま|たいほ|しょうがい|てちょう)")]
+    [GeneratedRegex("本人です|私自身の|自分のこと|(私|わたし|ぼく|僕|おれ|俺|自分)(は|が|も|\\s|、)[^。]{0,30}?(出所|刑務所|少年院|出ました|出てきた|捕ま|逮捕|仮釈放|服役|保釈|裁判|執行猶予|障害|手帳|けいむしょ|でた|でてき|つかま|たいほ|しょうがい|てちょう)")]
     private static partial Regex SelfStory();
 
     // Anyone other than the writer whom a story could be about.
     [GeneratedRegex("本人|被疑者|被告人|対象者|利用者|受刑者|男性|女性|この方|その方|彼|息子|娘|父|母|夫|妻|主人|兄|弟|姉|妹|孫|甥|姪|叔|伯|家族"
-        + "|(?<![ぁ-ゖ])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと)(が|は|の|も|\\s)")]
+        + "|(?<![ぁ-ゖ-[でとにをもがへや]])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと)(が|は|の|も|\\s)")]
     private static partial Regex SomeoneElse();
 
     // statesPersonalFacts: whether the message states a stage. Japanese drops the subject of a
     // sentence, and a declarative with no one else named is about the speaker: 「保釈中です。
     // 来週の金曜日が裁判です」 is written by the person on bail.
+    // Someone other than the writer as the topic or subject of a sentence. 「家族によく言われます」
+    // names family only as the agent, so the story may still be the writer's.
+    [GeneratedRegex("(本人|被疑者|被告人|対象者|利用者|受刑者|男性|女性|この方|その方|彼|彼女|息子|娘|父|母|夫|妻|主人|兄|弟|姉|妹|孫|甥|姪|叔父|叔母|伯父|伯母|家族|ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと)(さん)?(が|は|も|の|\\()")]
+    private static partial Regex ThirdPersonTopic();
+
     public static WriterCue Detect(string text, bool statesPersonalFacts)
     {
         if (LawyerSelf().IsMatch(text))
@@ -104,7 +109,7 @@ internal static partial class RoleCues
             return new WriterCue(AskerRole.Family, null, null, null);
         }
 
-        return statesPersonalFacts && !SomeoneElse().IsMatch(text)
+        return statesPersonalFacts && !ThirdPersonTopic().IsMatch(text)
             ? new WriterCue(AskerRole.Self, null, null, null)
             : new WriterCue(null, null, null, null);
     }

@@ -15,7 +15,7 @@ public static class StoryReader
 {
     public static StoryFacts Read(string text, DateOnly today)
     {
-        var normalized = JapaneseText.Normalize(text);
+        var normalized = KanaDates.Fold(JapaneseText.Normalize(text));
         var facts = new StoryFacts();
         if (normalized.Length == 0)
         {
