@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace IntakeBot.Dialogs.Understanding;
 
 /// <summary>A stretch of a message between punctuation, where one fact is usually stated.</summary>
@@ -5,7 +7,7 @@ namespace IntakeBot.Dialogs.Understanding;
 /// <param name="Doubtful">The writer hedges (「たぶん」「かもしれない」): such facts are not taken.</param>
 /// <param name="Negated">A double negative (「ないわけではない」) that must not be read as either side.</param>
 /// <param name="Hypothetical">A condition (「執行猶予になった場合」「無罪なら」): what follows has not happened.</param>
-internal sealed record Clause(string Text, bool Doubtful, bool Negated, bool Hypothetical)
+internal sealed partial record Clause(string Text, bool Doubtful, bool Negated, bool Hypothetical)
 {
     // 「頃」「見込み」 make a date approximate, and 「かどうか」 leaves the
     // matter open; the eval's labelling rules leave such facts out, as a coordinator would.
@@ -21,6 +23,10 @@ internal sealed record Clause(string Text, bool Doubtful, bool Negated, bool Hyp
     // 「裁判が終わったら住む所がない」 states a present lack about a future moment.
     private static readonly string[] ConditionalWords = ["場合", "なら", "としたら", "となれば", "になれば", "されれば"];
     private static readonly string[] DoubleNegatives = ["ないわけではない", "ないわけではありません", "ないことはない", "なくはない", "ないとは限らない"];
+
+    // The -eba conditional of any verb or adjective: 「執行猶予がつけば」「出られれば」「なければ」.
+    [GeneratedRegex("[えけせてねべめれげ]ば")]
+    private static partial Regex ConditionalForm();
 
     public static IReadOnlyList<Clause> Split(string normalized)
     {
@@ -85,6 +91,6 @@ internal sealed record Clause(string Text, bool Doubtful, bool Negated, bool Hyp
             text,
             doubtful,
             DoubleNegatives.Any(w => text.Contains(w, StringComparison.Ordinal)),
-            ConditionalWords.Any(w => text.Contains(w, StringComparison.Ordinal)));
+            ConditionalWords.Any(w => text.Contains(w, StringComparison.Ordinal)) || ConditionalForm().IsMatch(text));
     }
 }

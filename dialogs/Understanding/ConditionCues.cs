@@ -18,7 +18,7 @@ internal static partial class ConditionCues
         (Disability.Physical, "身体(障害|障がい|の障害)(?!者手帳)|車いす|車椅子|足が不自由|目が(ほとんど)?見え(な|ず|に)|耳が(ほとんど)?聞こえ(な|ず|に)|視覚障|聴覚障|(半身|手足|右手|左手|右足|左足)[^。、]{0,3}(まひ|麻痺)|肢体不自由"),
     ];
 
-    [GeneratedRegex("(障害|障がい|しょうがい)(は|も)(ない|ありません|無い)|(障害|障がい)(者)?ではない")]
+    [GeneratedRegex("(?<!(知的|精神|発達|身体|ちてき|せいしん|はったつ|しんたい)\\s?)(障害|障がい|しょうがい)(は|も)(ない|ありません|無い)|(障害|障がい)(者)?ではない")]
     private static partial Regex NoDisability();
 
     [GeneratedRegex("(ない|なし|無い|ありません|いません|持っていな|もっていな|持ってな|もってな|取っていな|とっていな|取れていな|未取得)")]
@@ -58,7 +58,7 @@ internal static partial class ConditionCues
             }
         }
 
-        if (found.Count == 0 && clauses.Any(c => !c.Doubtful && !c.Negated && NoDisability().IsMatch(c.Text)))
+        if (found.Count == 0 && clauses.Any(c => !c.Negated && NoDisability().IsMatch(c.Text)))
         {
             found.Add(Disability.None);
         }
