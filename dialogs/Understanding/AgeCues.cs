@@ -16,7 +16,7 @@ internal static partial class AgeCues
                                + "|(?<![ぁ-ゖ-[でとにをもがへや]])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))";
 
     private const string Subject = "(子ども|子供|本人|被疑者|被告人|対象者|利用者|受刑者|在院者|患者|男性|女性|方|人|子)";
-    private const string Writer = "(私|わたし|わたくし|自分|僕|ぼく|俺|おれ)";
+    private const string Writer = "(私|わたし|わたくし|自分|僕|ぼく|俺|おれ|オレ|わし|あたし)";
 
     [GeneratedRegex("(\\d{1,3}|[〇一二三四五六七八九十百]{1,5})\\s*(歳|才|さい)")]
     private static partial Regex Age();

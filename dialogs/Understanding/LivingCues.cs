@@ -15,6 +15,7 @@ internal static partial class LivingCues
         "(帰る|帰れる|住む|住める|戻る|行く|いく|暮らす|身を寄せる|泊まる|とまる|寝る|いられる|かえる|すむ|すめる|もどる|くらす)\\s?(家|場所|ところ|所|あて|当て|先|いえ|ばしょ|とこ)\\s?(が|も|は)?\\s?" + Lack
         + "|(家|いえ|すまい|住まい|住居|住む所|住むところ|帰住先|帰り先|行き先|いきさき|居場所)\\s?(が|も|は)?\\s?" + Lack
         + "|(家|住まい|住居|住む所|住むところ|すむところ)(も|と)[^、。]{0,8}も\\s?(ない|なく|無い|ありません)"
+        + "|(家|実家|自宅)(に|へ)(は|も)?[^、。]{0,3}(帰れ|戻れ|帰ってこられ|帰って来られ|帰ってこれ|戻ってこられ)(ない|ません|なく)"
         + "|ホームレス|路上(生活|で寝)|ネットカフェ|野宿|住居不定|住所不定")]
     private static partial Regex NoHousing();
 
@@ -31,7 +32,7 @@ internal static partial class LivingCues
         + "|(帰住先|帰住地|住まい|住居|帰る先|帰り先|行き先|家)は[^。、]{0,16}(自宅|実家|アパート|家|グループホーム)(です|になり|$)"
         + "|(私|わたし|自分|実家|自宅)の家に(い|住|暮ら)(ます|る|て)"
         + "|自宅(アパート|マンション)?から(通|通院|通所)"
-        + "|引き取(る|ります|って(くれ|もら))")]
+        + "|引き(取|受け)(る|ります|って(くれ|もら))")]
     private static partial Regex HasHousing();
 
     // What undoes a home just named: a negation, a wish or a past state (「実家に帰るつもりはない」
@@ -79,9 +80,13 @@ internal static partial class LivingCues
                 // The place is written just before 「に帰る」, or just after 「帰住先は」「実家は」.
                 var before = clause.Text[..cue.Index];
                 var after = clause.Text[(cue.Index + cue.Length)..];
-                foreach (var candidate in new[] { Tail(before), Head(after) })
+                foreach (var text in new[] { Tail(before), Head(after) })
                 {
-                    if (candidate.Length == 0 || InstitutionAfter().IsMatch(candidate))
+                    // 「刑務所を出たら東京に住みたい」: only what follows the institution can be the
+                    // place to live; 「横浜刑務所に」 leaves nothing.
+                    var institution = InstitutionAfter().Matches(text).LastOrDefault();
+                    var candidate = institution is null ? text : text[(institution.Index + institution.Length)..];
+                    if (candidate.Length == 0)
                     {
                         continue;
                     }

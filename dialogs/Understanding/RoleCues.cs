@@ -48,7 +48,7 @@ internal static partial class RoleCues
 
     // The writer tells their own story: a first-person topic and a criminal-justice or disability
     // fact in the same sentence, in kanji or in kana, with no relative named in between.
-    [GeneratedRegex("本人です|私自身の|自分のこと|(私|わたし|ぼく|僕|おれ|俺|自分)(は|が|も|\\s|、)[^。]{0,30}?(出所|刑務所|少年院|出ました|出てきた|捕ま|逮捕|仮釈放|服役|保釈|裁判|執行猶予|障害|手帳|けいむしょ|でた|でてき|つかま|たいほ|しょうがい|てちょう)")]
+    [GeneratedRegex("本人です|私自身の|自分のこと|(私|わたし|ぼく|僕|おれ|俺|オレ|わし|あたし|自分)(は|が|も|\\s|、)[^。]{0,30}?(出所|刑務所|少年院|出ました|出てきた|捕ま|逮捕|仮釈放|服役|保釈|裁判|執行猶予|障害|手帳|けいむしょ|でた|でてき|つかま|たいほ|しょうがい|てちょう)")]
     private static partial Regex SelfStory();
 
     // Anyone other than the writer whom a story could be about.
@@ -116,7 +116,12 @@ internal static partial class RoleCues
 
     /// <summary>A first-person story, unless a relative is named between 「私は」 and the event.</summary>
     private static bool OwnStory(string text) =>
-        SelfStory().Matches(text).Any(m => m.Value.StartsWith("本人です", StringComparison.Ordinal) || !SomeoneElse().IsMatch(m.Value));
+        SelfStory().Matches(text).Any(m => m.Value.StartsWith("本人です", StringComparison.Ordinal)
+                                           || (!SomeoneElse().IsMatch(m.Value) && !DeniedExperience().IsMatch(text[(m.Index + m.Length)..])));
+
+    // 「私は刑務所に入ったことはありません」 denies the experience in the rest of its clause.
+    [GeneratedRegex("^[^、。]{0,12}?(ことは|ことが|ことも)(ない|ありません|無い)")]
+    private static partial Regex DeniedExperience();
 
     private static SupporterKind KindOf(string profession) => profession switch
     {

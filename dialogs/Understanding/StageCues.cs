@@ -47,7 +47,7 @@ internal static partial class StageCues
     [GeneratedRegex("起訴(されていない|はされていない|前|はまだ|されるかどうか)|まだ起訴")]
     private static partial Regex NotYetIndicted();
 
-    [GeneratedRegex("逮捕|捕ま(った|りました|って)|つかま(った|りました|って)|たいほ|勾留|こうりゅう|留置|被疑者|取り調べ|警察(に|で)(いる|います)")]
+    [GeneratedRegex("逮捕|捕ま(った|りました|って)|つかま(った|りました|って)|たいほ|勾留|こうりゅう|留置|被疑者|警察(に|で)(いる|います)")]
     private static partial Regex Arrested();
 
     // 「逮捕はされていません」: the writer rules the arrest out, and with it the stage.
@@ -58,6 +58,9 @@ internal static partial class StageCues
     [GeneratedRegex("(また|再び|再度|何度も)[^。、]{0,6}(逮捕|捕ま|つかま|たいほ)|今回(は|も)?[^。、]{0,6}(逮捕|捕ま|起訴)")]
     private static partial Regex ArrestedAgain();
 
+    [GeneratedRegex("起訴猶予|不起訴(処分)?")]
+    private static partial Regex NoProsecution();
+
     [GeneratedRegex("保釈(中|され|が認め|になり|になっ|で)")]
     private static partial Regex OnBail();
 
@@ -66,7 +69,8 @@ internal static partial class StageCues
 
     public static (Stage? Stage, Custody? Custody) Detect(IReadOnlyList<Clause> clauses)
     {
-        var stated = string.Concat(clauses.Where(c => !c.Doubtful && !c.Hypothetical).Select(c => c.Text + "。"));
+        // 起訴猶予 and 不起訴 end the case without any of the stages, and contain 起訴.
+        var stated = NoProsecution().Replace(string.Concat(clauses.Where(c => !c.Doubtful && !c.Hypothetical).Select(c => c.Text + "。")), "");
         if (MtaInpatient().IsMatch(stated) && !MtaOutpatient().IsMatch(stated))
         {
             return (Stage.MtaInpatient, null);
