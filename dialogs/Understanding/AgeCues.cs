@@ -43,7 +43,7 @@ internal static partial class AgeCues
     [GeneratedRegex(Writer + "(は|が|も)")]
     private static partial Regex WriterMention();
 
-    [GeneratedRegex("(昭和|平成|令和|大正|[SHR]\\s*\\d|\\d{4}\\s*[年/.-])[^。、]{0,14}生まれ|生年月日[はが:：\\s]*[^。、]{4,16}")]
+    [GeneratedRegex("(昭和|平成|令和|大正|[SHR]\\s*\\d|\\d{4}\\s*[年/.-])[^。、]{0,14}生(まれ|\\)|です|で、)|生年月日[はが:：\\s]*[^。、]{4,16}")]
     private static partial Regex BirthDate();
 
     // subjectWord is the kin word the story is about (「兄のことです」 gives 兄), if known.

@@ -7,7 +7,7 @@ namespace IntakeBot.Dialogs.Understanding;
 /// <summary>Housing (「帰る家がない」「実家に戻る」) and where the subject will live (「横浜市に帰る」).</summary>
 internal static partial class LivingCues
 {
-    private const string Lack = "(まだ)?\\s?(ない|なく|無い|無く|ありません|ございません|見つから|みつから|決まっていな|決まってな|決まっていません|決まってません|決まらな|きまってな|確保できていな|確保できてな|確保できていません|確保されていな)";
+    private const string Lack = "(まだ)?\\s?(ない|なく|無い|無く|ありません|ございません|見つから|みつから|決まっていな|決まってな|決まっていません|決まってません|決まらな|きまってな|見つかっていな|見つかっていません|見つかってな|みつかってな|確保できていな|確保できてな|確保できていません|確保されていな)";
 
     // A place to go back to, sleep or live in that is missing: 「帰る家がない」「今夜泊まる場所もありません」
     // 「すむところ ない」; or a word that means homelessness itself.
