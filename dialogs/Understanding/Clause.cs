@@ -9,6 +9,23 @@ namespace IntakeBot.Dialogs.Understanding;
 /// <param name="Hypothetical">A condition (「執行猶予になった場合」「無罪なら」): what follows has not happened.</param>
 internal sealed partial record Clause(string Text, bool Doubtful, bool Negated, bool Hypothetical)
 {
+    /// <summary>
+    /// 「逮捕されたら」 or a question (「刑務所を出た人でも相談できますか」): the events named here
+    /// have not been stated to happen. Narrower uses than <see cref="Hypothetical"/>, because
+    /// 「裁判が終わったら住む所がない」 still states a lack of housing.
+    /// </summary>
+    public bool Unasserted => Hypothetical || TaraConditional().IsMatch(Text) || (Question().IsMatch(Text) && !Concessive().IsMatch(Text));
+
+    // 「父が来月出所するんですがどうしたらいいですか」: a statement joined to a question in one run.
+    [GeneratedRegex("けど|けれど|ですが|ますが|のに|が\\s")]
+    private static partial Regex Concessive();
+
+    [GeneratedRegex("たら(?!\\s?(いい|良い|よい|いいか|よろしい))")]
+    private static partial Regex TaraConditional();
+
+    [GeneratedRegex("(か|\\?|？)\\s*$")]
+    private static partial Regex Question();
+
     // 「頃」「見込み」 make a date approximate, and 「かどうか」 leaves the
     // matter open; the eval's labelling rules leave such facts out, as a coordinator would.
     private static readonly string[] DoubtWords =
@@ -40,7 +57,8 @@ internal sealed partial record Clause(string Text, bool Doubtful, bool Negated, 
                           || (c == '.' && !(i > 0 && char.IsDigit(normalized[i - 1]) && i + 1 < normalized.Length && char.IsDigit(normalized[i + 1])));
             if (isBreak)
             {
-                Add(normalized[start..i]);
+                // A question mark stays with its clause: a question states nothing.
+                Add(c is '?' or '？' ? normalized[start..(i + 1)] : normalized[start..i]);
                 start = i + 1;
             }
         }

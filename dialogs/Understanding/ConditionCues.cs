@@ -122,6 +122,8 @@ internal static partial class ConditionCues
     {
         var rest = text[end..Math.Min(text.Length, end + 8)];
         // 「認知症ではないか」「じゃないかと思う」 voice a suspicion, not a denial.
-        return Regex.IsMatch(rest, "^(は|が|も)?(ない|なく|ありません|無い|ではな|じゃな|ではありません)") && !Regex.IsMatch(rest, "^(では|じゃ)ない(か|かな|でしょうか)");
+        // 「知的障害の診断は受けていません」 denies it as firmly as 「知的障害はない」.
+        return (Regex.IsMatch(rest, "^(は|が|も)?(ない|なく|ありません|無い|ではな|じゃな|ではありません)") && !Regex.IsMatch(rest, "^(では|じゃ)ない(か|かな|でしょうか)"))
+               || Regex.IsMatch(text[end..Math.Min(text.Length, end + 14)], "^の(診断|判定)(は|を|も)?(受けていな|受けていません|受けてな|出ていな|出ていません|ない|ありません)");
     }
 }

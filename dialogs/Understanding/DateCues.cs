@@ -40,7 +40,7 @@ internal static partial class DateCues
 
     public static void Read(IReadOnlyList<Clause> clauses, DateOnly today, Stage? stage, StoryFacts facts)
     {
-        foreach (var clause in clauses.Where(c => !c.Doubtful && !c.Hypothetical && !c.Text.Contains("生まれ", StringComparison.Ordinal) && !c.Text.Contains("生年月日", StringComparison.Ordinal)))
+        foreach (var clause in clauses.Where(c => !c.Doubtful && !c.Unasserted && !c.Text.Contains("生まれ", StringComparison.Ordinal) && !c.Text.Contains("生年月日", StringComparison.Ordinal)))
         {
             // 「12月10日頃」「12月まで」 give no exact date for the meaning next to them.
             var dates = DateSpan().Matches(clause.Text).Where(d => !Approximate().IsMatch(clause.Text[(d.Index + d.Length)..])).ToList();

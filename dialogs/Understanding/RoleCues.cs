@@ -26,7 +26,7 @@ internal static partial class RoleCues
     // The subject is named by kin: 「息子が」「うちの子は」「72歳の父が」「義父（79歳）が」; the writer is
     // the other side. Kana kin words must start a word, or 「ではは」 would hold a mother.
     [GeneratedRegex("(?<![祖叔伯義お])(祖父|祖母|おじいちゃん|おばあちゃん|義父|義母|義兄|義姉|義弟|義妹|義理の[^、。]{1,3}|息子|娘|うちの子|子ども|子供|長男|次男|長女|次女|父親|母親|お父さん|お母さん|父|母|夫|妻|主人|旦那|嫁|兄|弟|姉|妹|孫|甥|姪|いとこ|叔父|叔母|伯父|伯母|おじ|おば"
-        + "|(?<![ぁ-ゖ-[でとにをもがへや]])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))(さん)?(\\([^)]*\\))?\\s?(が|は|の件|について|のこと|\\d{1,3}\\s?(歳|才|さい))")]
+        + "|(?<![ぁ-ゖ-[でとにをもがへや]])(ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと))(さん)?(\\([^)]*\\))?\\s?(が|は|の件|について|のこと|の(公判|裁判|出所|出院|釈放|逮捕|判決|事件)|\\d{1,3}\\s?(歳|才|さい))")]
     private static partial Regex SubjectKin();
 
     // 「家族のことです」: a relative writes without saying which one.
@@ -61,7 +61,7 @@ internal static partial class RoleCues
     // 来週の金曜日が裁判です」 is written by the person on bail.
     // Someone other than the writer as the topic or subject of a sentence. 「家族によく言われます」
     // names family only as the agent, so the story may still be the writer's.
-    [GeneratedRegex("(本人|被疑者|被告人|対象者|利用者|受刑者|男性|女性|この方|その方|彼|彼女|息子|娘|父|母|夫|妻|主人|兄|弟|姉|妹|孫|甥|姪|叔父|叔母|伯父|伯母|家族|ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと)(さん)?(が|は|も|の|\\()")]
+    [GeneratedRegex("(本人|被疑者|被告人|対象者|利用者|受刑者|男性|女性|この方|その方|彼|彼女|友人|友達|知人|知り合い|同僚|人|息子|娘|父|母|夫|妻|主人|兄|弟|姉|妹|孫|甥|姪|叔父|叔母|伯父|伯母|家族|ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと)(さん)?(が|は|も|の(件|こと)|\\()")]
     private static partial Regex ThirdPersonTopic();
 
     public static WriterCue Detect(string text, bool statesPersonalFacts)

@@ -22,7 +22,7 @@ internal static partial class StageCues
         "(出所|退所|出院|仮釈放|満期|刑務所を出|刑務所から出|少年院を出|少年院から出|ムショを出|ムショから出|出て)(し|になっ|になり|となっ|となり|でき|され)?(た|ました|てから|て\\d|てきた|てきました|後の今|して)"
         + "|(出所|退所|出院)(後|して)[^。]{0,6}(年|か月|ヶ月|カ月|月|週間)|出所者|退所者|仮釈放中|仮釈放され"
         + "|(仮釈放|満期|刑期満了)で\\s?(出|で)(た|ました|てきた|てきました)"
-        + "|(出所|退所|出院|仮釈放)(になり|となり|し)[、。]?\\s?(今|現在)"
+        + "|((出所|退所|出院|仮釈放)(になり|となり|し)|(刑務所|少年院)(を|から)出て)[、。]?\\s?(今|現在)"
         + "|(けいむしょ|しょうねんいん|むしょ|ムショ)\\s?(を|から)?\\s?(でた|でました|でてきた|でてきました)"
         + "|(刑務所|少年院|ムショ|けいむしょ)から\\s?(帰って|戻って|かえって|もどって)\\s?(きた|きました)"
         + "|(^|\\s|今日|きょう|昨日|きのう|おととい|先週|先月|去年)\\s?(出て|でて)\\s?(きた|きました|きて\\s?\\d)")]
@@ -30,7 +30,7 @@ internal static partial class StageCues
 
     // 拘置所 holds people awaiting trial, so it is not 「施設にいる」; a 勾留満期 is not a 満期出所.
     [GeneratedRegex(
-        "(刑務所|少年院|ムショ|刑事施設|矯正施設)(に|で)(いる|います|入って|入所|服役|収容|おり|務め)|服役中|受刑中|受刑者|入所中|収容中|在院者|在院中"
+        "(刑務所|少年院|ムショ|刑事施設|矯正施設)(に|で)(いる|います|入って(?!いた|いました)|入所|服役(?!して(いた|いました))|収容|おり|務め)|服役中|受刑中|受刑者|入所中|収容中|在院者|在院中"
         + "|(出所|退所|出院|仮釈放|満期出所|(?<!勾留)満期)(予定|する予定|の予定|します|する|できる|になる|は\\d|は来|は今|は再|日は|が決ま)"
         + "|(出所|出院|仮釈放|退所)(が|は)[^。]{0,14}(予定|決ま)"
         + "|(いま|今)\\s?(けいむしょ|刑務所|少年院|しょうねんいん)(\\s|$|。|、|です|だ|にいる|にいます)"
@@ -73,7 +73,7 @@ internal static partial class StageCues
     public static (Stage? Stage, Custody? Custody) Detect(IReadOnlyList<Clause> clauses)
     {
         // 起訴猶予 and 不起訴 end the case without any of the stages, and contain 起訴.
-        var stated = NoProsecution().Replace(string.Concat(clauses.Where(c => !c.Doubtful && !c.Hypothetical).Select(c => c.Text + "。")), "");
+        var stated = NoProsecution().Replace(string.Concat(clauses.Where(c => !c.Doubtful && !c.Unasserted).Select(c => c.Text + "。")), "");
         if (MtaInpatient().IsMatch(stated) && !MtaOutpatient().IsMatch(stated))
         {
             return (Stage.MtaInpatient, null);

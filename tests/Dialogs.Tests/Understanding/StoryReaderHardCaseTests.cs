@@ -156,7 +156,9 @@ public sealed class StoryReaderHardCaseTests
 
         Assert.Equal(Stage.Arrested, r.Stage);
         Assert.Equal([Handbook.None], r.Handbooks);
-        Assert.Empty(r.Disabilities);
+
+        // The labelling rules read 「障害はない（と思う）」 as no disability, hedge or not.
+        Assert.Equal([Disability.None], r.Disabilities);
     }
 
     [Fact]
@@ -200,5 +202,55 @@ public sealed class StoryReaderHardCaseTests
     public void A_handbook_whose_holding_is_unknown_is_not_recorded()
     {
         Assert.Empty(Read("療育手帳があるかどうかは確認中です。").Handbooks);
+    }
+}
+
+/// <summary>Messages that mention the stages without stating that they happened to anyone.</summary>
+public sealed class StoryReaderUnassertedTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private static IntakeRecord Read(string text) => StoryReader.Read(text, Today).Record;
+
+    [Fact]
+    public void A_question_about_the_service_states_no_stage_and_no_writer()
+    {
+        var r = Read("刑務所を出た人でも相談できますか？");
+
+        Assert.Null(r.Stage);
+        Assert.Null(r.Role);
+    }
+
+    [Fact]
+    public void A_tara_conditional_states_no_stage()
+    {
+        Assert.Null(Read("もし逮捕されたら、どうなるのでしょうか。").Stage);
+    }
+
+    [Fact]
+    public void A_statement_joined_to_a_question_is_still_read()
+    {
+        var r = Read("父が来月出所するんですがどうしたらいいですか");
+
+        Assert.Equal(Stage.InFacility, r.Stage);
+        Assert.Equal(Relation.Child, r.Relation);
+    }
+
+    [Fact]
+    public void A_past_prison_term_is_not_the_current_stage()
+    {
+        Assert.NotEqual(Stage.InFacility, Read("息子は以前刑務所に入っていましたが、今は働いています。").Stage);
+    }
+
+    [Fact]
+    public void A_diagnosis_not_received_is_no_sign()
+    {
+        Assert.Empty(Read("娘は知的障害の診断は受けていません。").Disabilities);
+    }
+
+    [Fact]
+    public void A_friend_named_only_as_a_place_does_not_stop_a_self_story()
+    {
+        Assert.Equal(AskerRole.Self, Read("保釈中です。今は友達の家にいます。").Role);
     }
 }
