@@ -12,7 +12,7 @@ internal static partial class ConditionCues
     private static readonly (Disability Disability, string Pattern)[] Signs =
     [
         (Disability.Intellectual, "知的(障害|障がい|しょうがい|な障害|な遅れ|に障害|の障害|に遅れ|の遅れ|ハンディ)|知的障|軽度知的|IQが低|ちてき\\s?しょうがい"),
-        (Disability.Mental, "精神(障害|障がい|疾患|の病気|科に通|科の)|統合失調|とうごうしっちょう|うつ病|うつびょう|せいしん\\s?(しょうがい|びょう|の病気)|鬱病|双極性|躁うつ|パニック障害|精神病"),
+        (Disability.Mental, "精神(障害(?!者保健|者手帳)|障がい(?!者保健|者手帳)|疾患|の病気|の障害|の障がい|科に通|科の)|統合失調|とうごうしっちょう|うつ病|うつびょう|せいしん\\s?(しょうがい|びょう|の病気)|鬱病|双極性|躁うつ|パニック障害|精神病"),
         (Disability.Developmental, "発達(障害|障がい|の障害|に障害)|自閉(症|スペクトラム)|ADHD|アスペルガー|ASD|LD|学習障害"),
         (Disability.SuspectedDementia, "認知症|認知機能(の|が)?(低下|衰え)|物忘れ|もの忘れ|ボケ|ぼけて|にんちしょう"),
         (Disability.Physical, "身体(障害|障がい|の障害)(?!者手帳)|車いす|車椅子|足が不自由|目が(ほとんど)?見え(な|ず|に)|耳が(ほとんど)?聞こえ(な|ず|に)|視覚障|聴覚障|(半身|手足|右手|左手|右足|左足)[^。、]{0,3}(まひ|麻痺)|肢体不自由|(杖|つえ)なしで(は)?(歩け|あるけ)|寝たきり"),
@@ -104,6 +104,12 @@ internal static partial class ConditionCues
                     Add(Handbook.Mental);
                 }
             }
+        }
+
+        // 「精神の手帳はあるが療育手帳はない」: a handbook held outranks another one lacked.
+        if (found.Count > 1)
+        {
+            found.Remove(Handbook.None);
         }
 
         return found;

@@ -32,19 +32,20 @@ internal static partial class LivingCues
         + "|(帰住先|帰住地|住まい|住居|帰る先|帰り先|行き先|家)は[^。、]{0,16}(自宅|実家|アパート|家|グループホーム)(です|になり|$)"
         + "|(私|わたし|自分|実家|自宅)の家に(い|住|暮ら)(ます|る|て)"
         + "|自宅(アパート|マンション)?から(通|通院|通所)"
+        + "|(今は|現在は?)\\s?(家|自宅|実家)に(います|いる|おり)"
         + "|引き(取|受け)(る|ります|って(くれ|もら))")]
     private static partial Regex HasHousing();
 
     // What undoes a home just named: a negation, a wish or a past state (「実家に帰るつもりはない」
     // 「家はありません」「帰りたい」「同居していた」).
-    [GeneratedRegex("^[^、。]{0,10}?(ない|ません|なく|なかっ|ず[、。]|ずに|ず$|れない|れません|られない|たい|ていた|ていました|だった|でした)")]
+    [GeneratedRegex("^([^、。]{0,10}?(ない|ません|なく|なかっ|ず[、。]|ずに|ず$|れない|れません|られない|たい|ていた|ていました|だった|でした))")]
     private static partial Regex Undone();
 
     // A stay the writer marks as temporary is not a home.
     [GeneratedRegex("とりあえず|いったん|一旦|一時的|しばらく|当面")]
     private static partial Regex Temporary();
 
-    [GeneratedRegex("(に|へ)(帰|戻|住|暮ら|移|身を寄せ|入居)|で[^、。]{0,4}(暮らし|生活を?し|住み)|での(生活|暮らし|単身生活|一人暮らし)|帰住(予定)?(地|先)?(は|が)|(実家|自宅|家|住まい)(は|が)|出身(は|地)|住所(は|が)|(実家|自宅|家)\\(|の(自宅|実家)")]
+    [GeneratedRegex("(に|へ)(帰|戻|住|暮ら|移|身を寄せ|入居)|で[^、。]{0,4}(暮ら|生活を?し|住み|住む)|での(生活|暮らし|単身生活|一人暮らし)|帰住(予定)?(地|先)?(は|が)|(実家|自宅|家|住まい)(は|が)|出身(は|地)|住所(は|が)|(実家|自宅|家)\\(|の(自宅|実家)")]
     private static partial Regex ReturnCue();
 
     [GeneratedRegex("(刑務所|少年院|拘置所|裁判所|警察|病院|保護観察所|地裁|地方裁判所|支部)")]
@@ -58,8 +59,19 @@ internal static partial class LivingCues
     {
         var usable = clauses.Where(c => !c.Doubtful && !c.Negated && !c.Hypothetical).ToList();
         var no = usable.Any(c => NoHousing().IsMatch(c.Text));
-        var yes = usable.Any(c => !Temporary().IsMatch(c.Text) && HasHousing().Matches(c.Text).Any(m => !Undone().IsMatch(c.Text[(m.Index + m.Length)..])));
+        var yes = usable.Any(c => !Temporary().IsMatch(c.Text) && HasHousing().Matches(c.Text).Any(m => IsStatedHome(c.Text, m)));
         return no == yes ? null : no ? Answer.No : Answer.Yes;
+    }
+
+    /// <summary>
+    /// A home match stands unless what follows undoes it. 「家に帰されました」 (sent home by the
+    /// police) tells how an arrest ended, not where the subject lives.
+    /// </summary>
+    private static bool IsStatedHome(string text, Match home)
+    {
+        var rest = text[(home.Index + home.Length)..];
+        var sentHome = (home.Value.EndsWith('帰') || home.Value.EndsWith('戻')) && (rest.StartsWith("され", StringComparison.Ordinal) || rest.StartsWith("させ", StringComparison.Ordinal));
+        return !sentHome && !Undone().IsMatch(rest);
     }
 
     /// <summary>

@@ -254,3 +254,45 @@ public sealed class StoryReaderUnassertedTests
         Assert.Equal(AskerRole.Self, Read("保釈中です。今は友達の家にいます。").Role);
     }
 }
+
+/// <summary>Disability signs, handbooks and housing that share words with something else.</summary>
+public sealed class StoryReaderLookalikeTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private static IntakeRecord Read(string text) => StoryReader.Read(text, Today).Record;
+
+    [Fact]
+    public void A_handbooks_name_is_not_a_description_of_the_disability()
+    {
+        var r = Read("妹は精神障害者保健福祉手帳を持っています。");
+
+        Assert.Empty(r.Disabilities);
+        Assert.Equal([Handbook.Mental], r.Handbooks);
+    }
+
+    [Fact]
+    public void A_handbook_held_outranks_another_kind_lacked()
+    {
+        Assert.Equal([Handbook.Mental], Read("弟は精神の手帳を持っていますが、療育手帳は持っていません。").Handbooks);
+    }
+
+    [Fact]
+    public void Being_sent_home_by_the_police_is_not_a_housing_statement()
+    {
+        Assert.Null(Read("父は逮捕されず、警察から家に帰されました。").HasHousing);
+    }
+
+    [Fact]
+    public void Receiving_welfare_is_a_state_and_wanting_it_is_a_need()
+    {
+        Assert.DoesNotContain(Need.IncomeSupport, Read("兄は生活保護を受けてアパートで暮らしています。").Needs);
+        Assert.Contains(Need.IncomeSupport, Read("兄は生活保護を受けたいと言っています。").Needs);
+    }
+
+    [Fact]
+    public void A_home_kept_as_it_was_is_housing()
+    {
+        Assert.Equal(Answer.Yes, Read("自宅（東京都練馬区のマンション）はそのまま維持されています。").HasHousing);
+    }
+}
