@@ -13,7 +13,7 @@ internal static partial class ConditionCues
     [
         (Disability.Intellectual, "知的(障害|障がい|しょうがい|な障害|な遅れ|に障害|の障害|に遅れ|の遅れ|ハンディ)|知的障|軽度知的|IQが低|ちてき\\s?しょうがい"),
         (Disability.Mental, "精神(障害(?!者保健|者手帳)|障がい(?!者保健|者手帳)|疾患|の病気|の障害|の障がい|科に通|科の)|統合失調|とうごうしっちょう|うつ病|うつびょう|せいしん\\s?(しょうがい|びょう|の病気)|鬱病|双極性|躁うつ|パニック障害|精神病"),
-        (Disability.Developmental, "発達(障害|障がい|の障害|に障害)|自閉(症|スペクトラム)|ADHD|アスペルガー|ASD|LD|学習障害"),
+        (Disability.Developmental, "発達(障害|障がい|の障害|に障害)|はったつ\\s?しょうがい|自閉(症|スペクトラム)|ADHD|アスペルガー|ASD|LD|学習障害"),
         (Disability.SuspectedDementia, "認知症|認知機能(の|が)?(低下|衰え)|物忘れ|もの忘れ|ボケ|ぼけて|にんちしょう"),
         (Disability.Physical, "身体(障害|障がい|の障害)(?!者手帳)|車いす|車椅子|足が不自由|目が(ほとんど)?見え(な|ず|に)|耳が(ほとんど)?聞こえ(な|ず|に)|視覚障|聴覚障|(半身|手足|右手|左手|右足|左足)[^。、]{0,3}(まひ|麻痺)|肢体不自由|(杖|つえ)なしで(は)?(歩け|あるけ)|寝たきり"),
     ];
@@ -83,7 +83,7 @@ internal static partial class ConditionCues
             {
                 Add(Handbook.Applying);
             }
-            else if (Lacks().IsMatch(rest) || text.Contains("手帳なし", StringComparison.Ordinal))
+            else if (LacksBeforeHolding(rest) || text.Contains("手帳なし", StringComparison.Ordinal))
             {
                 Add(Handbook.None);
             }
@@ -122,6 +122,20 @@ internal static partial class ConditionCues
             }
         }
     }
+
+    /// <summary>
+    /// 「療育手帳Bをもっています帰るところがないので」: in a run without punctuation a later
+    /// negation belongs to another predicate, so the lack counts only before any holding verb.
+    /// </summary>
+    private static bool LacksBeforeHolding(string rest)
+    {
+        var lack = Lacks().Match(rest);
+        var held = Held().Match(rest);
+        return lack.Success && (!held.Success || lack.Index < held.Index);
+    }
+
+    [GeneratedRegex("(持って|もって)(い|お)?(ます|る)|所持して(います|いる|おります|おり)|取得済|あり(?!ません)|ある")]
+    private static partial Regex Held();
 
     /// <summary>「知的障害はない」「認知症ではない」 deny the sign written just before.</summary>
     private static bool IsDenied(string text, int end)

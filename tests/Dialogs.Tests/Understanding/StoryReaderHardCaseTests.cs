@@ -296,3 +296,35 @@ public sealed class StoryReaderLookalikeTests
         Assert.Equal(Answer.Yes, Read("自宅（東京都練馬区のマンション）はそのまま維持されています。").HasHousing);
     }
 }
+
+/// <summary>Messages typed as one run, without punctuation.</summary>
+public sealed class StoryReaderUnpunctuatedTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private static IntakeRecord Read(string text) => StoryReader.Read(text, Today).Record;
+
+    [Fact]
+    public void A_later_negation_in_the_run_does_not_undo_a_held_handbook()
+    {
+        var r = Read("弟は療育手帳Ｂをもっています帰るところがないので困っています");
+
+        Assert.Equal([Handbook.Ryoiku], r.Handbooks);
+        Assert.Equal(Answer.No, r.HasHousing);
+    }
+
+    [Fact]
+    public void A_release_with_a_date_between_is_read_as_past()
+    {
+        var r = Read("主人が仮釈放で１０月３０日に出てきました");
+
+        Assert.Equal(Stage.Released, r.Stage);
+        Assert.Equal(new DateOnly(2026, 10, 30), r.LeftFacilityDate);
+    }
+
+    [Fact]
+    public void A_care_home_worker_introducing_themselves_is_a_supporter()
+    {
+        Assert.Equal(AskerRole.Supporter, Read("グループホームの世話人です。入居者さんが昨日逮捕されました。").Role);
+    }
+}
