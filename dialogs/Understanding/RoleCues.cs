@@ -64,6 +64,9 @@ internal static partial class RoleCues
     [GeneratedRegex("(本人|被疑者|被告人|対象者|利用者|受刑者|男性|女性|この方|その方|彼|彼女|友人|友達|知人|知り合い|同僚|人|息子|娘|父|母|夫|妻|主人|兄|弟|姉|妹|孫|甥|姪|叔父|叔母|伯父|伯母|家族|ちち|はは|むすこ|むすめ|おっと|つま|あに|あね|おとうと|いもうと)(さん)?(が|は|も|の(件|こと)|\\()")]
     private static partial Regex ThirdPersonTopic();
 
+    [GeneratedRegex("(夫|妻|主人|旦那|母|父|兄|姉|弟|妹|息子|娘|叔父|叔母|伯父|伯母)の$")]
+    private static partial Regex RelativeOfRelative();
+
     public static WriterCue Detect(string text, bool statesPersonalFacts)
     {
         if (LawyerSelf().IsMatch(text))
@@ -101,7 +104,9 @@ internal static partial class RoleCues
 
         if (subject.Success)
         {
-            return new WriterCue(AskerRole.Family, RelationToSubject(subjectWord!), null, subjectWord);
+            // 「夫の兄が」: a relative's relative is an other relative to the writer.
+            var relation = RelativeOfRelative().IsMatch(text[..subject.Index]) ? Relation.OtherRelative : RelationToSubject(subjectWord!);
+            return new WriterCue(AskerRole.Family, relation, null, subjectWord);
         }
 
         if (UnnamedKin().IsMatch(text))

@@ -328,3 +328,21 @@ public sealed class StoryReaderUnpunctuatedTests
         Assert.Equal(AskerRole.Supporter, Read("グループホームの世話人です。入居者さんが昨日逮捕されました。").Role);
     }
 }
+
+/// <summary>Who the subject is to the writer when kin words are chained.</summary>
+public sealed class StoryReaderRelationTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    [Fact]
+    public void A_relatives_relative_is_an_other_relative()
+    {
+        Assert.Equal(Relation.OtherRelative, StoryReader.Read("夫の兄が刑務所にいます。", Today).Record.Relation);
+    }
+
+    [Fact]
+    public void A_grandchild_writing_about_a_grandmother_is_an_other_relative()
+    {
+        Assert.Equal(Relation.OtherRelative, StoryReader.Read("祖母が万引きで捕まりました。", Today).Record.Relation);
+    }
+}
