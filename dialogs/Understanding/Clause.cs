@@ -39,7 +39,7 @@ internal sealed partial record Clause(string Text, bool Doubtful, bool Negated, 
     // Conditional endings that put the clause in an unrealised world. 「たら」 alone is left out:
     // 「裁判が終わったら住む所がない」 states a present lack about a future moment.
     private static readonly string[] ConditionalWords = ["場合", "なら", "としたら", "となれば", "になれば", "されれば"];
-    private static readonly string[] DoubleNegatives = ["ないわけではない", "ないわけではありません", "ないことはない", "なくはない", "ないとは限らない"];
+    private static readonly string[] DoubleNegatives = ["ないわけではない", "ないわけではありません", "ないわけじゃない", "ないわけでもない", "ないってわけじゃ", "ないことはない", "ないこともない", "なくはない", "なくもない", "ないとは限らない"];
 
     // The -eba conditional of any verb or adjective: 「執行猶予がつけば」「出られれば」「なければ」.
     [GeneratedRegex("[えけせてねべめれげ]ば")]

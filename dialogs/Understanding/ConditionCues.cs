@@ -28,7 +28,7 @@ internal static partial class ConditionCues
     private static partial Regex Applying();
 
     // 「有無は確認中」「取りたい」: the handbook is asked about or wished for, not held.
-    [GeneratedRegex("有無|確認中|かどうか|分から|わから|取りたい|取得したい|作りたい|申請したい|取り方|とりたい")]
+    [GeneratedRegex("有無|確認中|かどうか|分から|わから|取りたい|取得したい|作りたい|申請したい|取り方|とりたい|の申請(に|を|の|について|方法)|^(手帳|てちょう)(の(こと|取得))?について")]
     private static partial Regex Unknown();
 
     [GeneratedRegex("(療育手帳|愛の手帳|みどりの手帳|りょういく\\s?てちょう)")]

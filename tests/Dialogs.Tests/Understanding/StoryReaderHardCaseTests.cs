@@ -346,3 +346,23 @@ public sealed class StoryReaderRelationTests
         Assert.Equal(Relation.OtherRelative, StoryReader.Read("祖母が万引きで捕まりました。", Today).Record.Relation);
     }
 }
+
+/// <summary>Found after the held-out measurement; see the commit message.</summary>
+public sealed class StoryReaderPostHoldoutTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 25);
+
+    private static IntakeRecord Read(string text) => StoryReader.Read(text, Today).Record;
+
+    [Fact]
+    public void A_colloquial_double_negative_about_housing_is_read_neither_way()
+    {
+        Assert.Null(Read("住む家がないわけじゃないんだけど、兄は実家には戻りたくないみたいです。").HasHousing);
+    }
+
+    [Fact]
+    public void A_handbook_named_as_a_topic_to_discuss_is_not_held()
+    {
+        Assert.Empty(Read("弟の療育手帳の申請について教えてください。").Handbooks);
+    }
+}
