@@ -27,21 +27,31 @@ internal static partial class DateCues
     [
         (["公判", "裁判", "期日", "判決", "審理"], DateMeaning.Hearing),
         (["通院決定", "退院許可", "決定を受け", "決定が出"], DateMeaning.OutpatientDecision),
-        (["出所", "出る", "出られ", "出ます", "出た", "出まし", "出て", "釈放", "退所", "出院", "仮釈放", "満期", "退院", "帰って"], DateMeaning.Release),
+        (["出所", "出る", "出られ", "出ます", "出た", "出まし", "出て", "釈放", "退所", "出院", "仮釈放", "満期", "退院", "帰ってくる", "帰って来る",
+          "でる", "でた", "でて", "でます", "しゅっしょ"], DateMeaning.Release),
     ];
+
+    // Words that contain a meaning word without having its meaning: a 勾留満期 is not a release
+    // (README: nor a release date), and a 裁判所 is a place, not a hearing.
+    private static readonly string[] Decoys = ["勾留満期", "裁判所"];
+
+    [GeneratedRegex("^\\s*(頃|ごろ|くらい|ぐらい|前後|まで|以降)")]
+    private static partial Regex Approximate();
 
     public static void Read(IReadOnlyList<Clause> clauses, DateOnly today, Stage? stage, StoryFacts facts)
     {
-        foreach (var clause in clauses.Where(c => !c.Doubtful && !c.Text.Contains("生まれ", StringComparison.Ordinal) && !c.Text.Contains("生年月日", StringComparison.Ordinal)))
+        foreach (var clause in clauses.Where(c => !c.Doubtful && !c.Unasserted && !c.Text.Contains("生まれ", StringComparison.Ordinal) && !c.Text.Contains("生年月日", StringComparison.Ordinal)))
         {
-            var dates = DateSpan().Matches(clause.Text).ToList();
+            // 「12月10日頃」「12月まで」 give no exact date for the meaning next to them.
+            var dates = DateSpan().Matches(clause.Text).Where(d => !Approximate().IsMatch(clause.Text[(d.Index + d.Length)..])).ToList();
+            var text = Decoys.Aggregate(clause.Text, (t, decoy) => t.Replace(decoy, new string('□', decoy.Length), StringComparison.Ordinal));
             if (dates.Count == 0)
             {
                 continue;
             }
 
             var cues = Meanings
-                .SelectMany(m => m.Words.SelectMany(w => Occurrences(clause.Text, w).Select(at => (At: at, Length: w.Length, m.Meaning))))
+                .SelectMany(m => m.Words.SelectMany(w => Occurrences(text, w).Select(at => (At: at, Length: w.Length, m.Meaning))))
                 .ToList();
             foreach (var date in dates)
             {
@@ -57,38 +67,43 @@ internal static partial class DateCues
         }
     }
 
+    /// <summary>
+    /// A date without a year is read as the nearest such day, and it must then fall on the side
+    /// its meaning requires: 「11月16日に決定を受け」 nine days ago is not next year's hearing,
+    /// and a 退院許可決定 expected on 12月7日 is not last year's decision. A date on the wrong
+    /// side is dropped rather than moved a year.
+    /// </summary>
     private static void Store(string span, DateMeaning meaning, DateOnly today, Stage? stage, StoryFacts facts)
     {
-        var any = AnswerParsers.Date(span, today, DateExpectation.Any);
-        if (!any.IsValue)
+        var parsed = AnswerParsers.Date(span, today, DateExpectation.Any);
+        if (!parsed.IsValue)
         {
             return;
         }
 
+        var date = parsed.Value;
         var record = facts.Record;
         switch (meaning)
         {
-            case DateMeaning.Hearing when Parse(span, today, DateExpectation.TodayOrFuture) is { } hearing:
-                record.HearingDate = hearing;
+            // The next hearing is the nearest one, when a message names a 公判 and then the 判決.
+            case DateMeaning.Hearing when date >= today && (record.HearingDate is null || date < record.HearingDate):
+                record.HearingDate = date;
                 Add(facts, IntakeStep.HearingDate);
                 break;
-            case DateMeaning.OutpatientDecision when Parse(span, today, DateExpectation.PastOrToday) is { } decided:
-                record.OutpatientDecisionDate = decided;
+            case DateMeaning.OutpatientDecision when date <= today && record.OutpatientDecisionDate is null:
+                record.OutpatientDecisionDate = date;
                 Add(facts, IntakeStep.OutpatientDecisionDate);
                 break;
-            case DateMeaning.Release when stage == Stage.Released && Parse(span, today, DateExpectation.PastOrToday) is { } left:
-                record.LeftFacilityDate = left;
+            case DateMeaning.Release when stage == Stage.Released && date <= today && record.LeftFacilityDate is null:
+                record.LeftFacilityDate = date;
                 Add(facts, IntakeStep.LeftFacilityDate);
                 break;
-            case DateMeaning.Release when stage != Stage.Released && Parse(span, today, DateExpectation.TodayOrFuture) is { } release:
-                record.ReleaseDate = release;
+            case DateMeaning.Release when stage != Stage.Released && date >= today && record.ReleaseDate is null:
+                record.ReleaseDate = date;
                 Add(facts, IntakeStep.ReleaseDate);
                 break;
         }
     }
-
-    private static DateOnly? Parse(string span, DateOnly today, DateExpectation expectation) =>
-        AnswerParsers.Date(span, today, expectation) is { IsValue: true } parsed ? parsed.Value : null;
 
     private static void Add(StoryFacts facts, IntakeStep step)
     {

@@ -15,7 +15,7 @@ public static class StoryReader
 {
     public static StoryFacts Read(string text, DateOnly today)
     {
-        var normalized = JapaneseText.Normalize(text);
+        var normalized = KanaDates.Fold(JapaneseText.Normalize(text));
         var facts = new StoryFacts();
         if (normalized.Length == 0)
         {
@@ -25,7 +25,10 @@ public static class StoryReader
         var clauses = Clause.Split(normalized);
         var record = facts.Record;
 
-        var (role, relation, kind) = RoleCues.Detect(normalized);
+        // The stage is read first: a message that states a stage and names no one else is the
+        // writer's own story.
+        var (stage, custody) = StageCues.Detect(clauses);
+        var (role, relation, kind, subjectWord) = RoleCues.Detect(normalized, stage is not null);
         record.Role = role;
         Add(facts, IntakeStep.AskerRole, role is not null);
         record.Relation = relation;
@@ -33,7 +36,7 @@ public static class StoryReader
         record.SupporterKind = kind;
         Add(facts, IntakeStep.SupporterKind, kind is not null);
 
-        if (AgeCues.SubjectAge(normalized, role, today) is { } age)
+        if (AgeCues.SubjectAge(normalized, role, subjectWord, today) is { } age)
         {
             record.SubjectAge = age.Age;
             record.SubjectBirthDate = age.BirthDate;
@@ -45,7 +48,6 @@ public static class StoryReader
         record.Handbooks = ConditionCues.Handbooks(clauses);
         Add(facts, IntakeStep.Handbooks, record.Handbooks.Count > 0);
 
-        var (stage, custody) = StageCues.Detect(normalized, clauses);
         record.Stage = stage;
         Add(facts, IntakeStep.Stage, stage is not null);
         record.Custody = custody;
@@ -53,7 +55,7 @@ public static class StoryReader
 
         DateCues.Read(clauses, today, stage, facts);
 
-        if (LivingCues.ReturnArea(clauses) is { } area)
+        if (LivingCues.ReturnArea(clauses, role) is { } area)
         {
             record.ReturnPrefecture = area.Prefecture;
             record.ReturnCity = area.City;

@@ -51,7 +51,7 @@ public sealed class StoryReaderTests
     [Fact]
     public void Two_dates_in_one_sentence_keep_their_own_meanings()
     {
-        var facts = Read("被告人の次回公判は12月3日で判決後12月20日に釈放の見込みです。");
+        var facts = Read("被告人の次回公判は12月3日で判決後12月20日に釈放の予定です。");
 
         Assert.Equal(new DateOnly(2026, 12, 3), facts.Record.HearingDate);
         Assert.Equal(new DateOnly(2026, 12, 20), facts.Record.ReleaseDate);
