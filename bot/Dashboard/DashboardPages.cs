@@ -4,7 +4,6 @@ using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
 using IntakeBot.Dialogs.Conversation;
-using IntakeBot.Dialogs.Questions;
 using IntakeBot.Dialogs.Triage;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +45,7 @@ public static class DashboardPages
     private static IResult DeskError(HttpContext context, DeskOutcome outcome, string? message) => outcome switch
     {
         DeskOutcome.NotFound => Page.Message(context, 404, "見つかりません", "相談票が見つかりません。"),
-        DeskOutcome.Forbidden => Page.Message(context, 403, "権限がありません", "この相談票を扱う権限がありません。"),
+        DeskOutcome.Forbidden => Page.Message(context, 403, "権限がありません", message ?? "この相談票を扱う権限がありません。"),
         DeskOutcome.Conflict => Page.Message(context, 409, "変更できませんでした", message ?? "ほかの人が先に変更しました。"),
         _ => Page.Message(context, 400, "入力を確認してください", message ?? "入力が正しくありません。"),
     };
@@ -264,12 +263,17 @@ public static class DashboardPages
 
     private static void Answers(Html h, TicketDetail t, IConfiguration configuration)
     {
-        var catalog = new QuestionCatalog(Center.CenterOptions.Read(configuration));
         h.El("h2", "回答");
         h.Raw("<table class=\"answers\"><tbody>");
-        foreach (var step in IntakeFlow.PathFor(t.Record))
+        var answers = TicketAnswers.For(t.Record, configuration);
+        foreach (var (label, value) in answers)
         {
-            h.Raw("<tr>").El("th", catalog[step].Label).El("td", catalog[step].Describe(t.Record) ?? "（未回答・わからない）").Raw("</tr>");
+            h.Raw("<tr>").El("th", label).El("td", value ?? "（未回答・わからない）").Raw("</tr>");
+        }
+
+        if (answers.Count == 0)
+        {
+            h.Raw("<tr><td>（質問に答える前の相談です。会話の記録を見てください）</td></tr>");
         }
 
         h.Raw("</tbody></table>");

@@ -4,7 +4,6 @@ using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using IntakeBot.Dialogs.Conversation;
-using IntakeBot.Dialogs.Questions;
 
 namespace IntakeBot.Bot.Tickets;
 
@@ -90,11 +89,10 @@ public static class TicketApi
             return Error(result.Outcome, result.Message);
         }
 
-        var catalog = new QuestionCatalog(Center.CenterOptions.Read(configuration));
         return Results.Json(new
         {
             ticket = Summary(t.Row),
-            answers = IntakeFlow.PathFor(t.Record).Select(step => new { label = catalog[step].Label, value = catalog[step].Describe(t.Record) }),
+            answers = TicketAnswers.For(t.Record, configuration).Select(a => new { label = a.Label, value = a.Value }),
             record = t.Record,
             reasons = t.Triage.Reasons,
             checklist = t.Checklist.Select(i => new { id = i.Id, text = i.Text, done = i.DoneAt is not null, doneBy = i.DoneBy, doneAt = i.DoneAt }),
@@ -112,6 +110,8 @@ public static class TicketApi
         {
             DeskOutcome.Ok => Results.Json(new { owner = result.Value }),
             DeskOutcome.Conflict => Results.Json(new { error = new { code = "Conflict", message = result.Message }, owner = result.Value }, statusCode: 409),
+            DeskOutcome.Forbidden when result.Value is { } owner =>
+                Results.Json(new { error = new { code = "Forbidden", message = result.Message }, owner }, statusCode: 403),
             _ => Error(result.Outcome, result.Message),
         };
     }

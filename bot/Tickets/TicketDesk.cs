@@ -173,7 +173,12 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         var (found, outcome) = await LoadAsync(user, reference, "claim", change: false, cancellationToken);
         if (found is null)
         {
-            return new(outcome);
+            // Taken already: refused (and audited) like any other colleague's ticket, but the
+            // answer says who has it, as the queue does.
+            var owner = outcome == DeskOutcome.Forbidden
+                ? await db.TicketCases.AsNoTracking().Where(c => c.Ticket.ReferenceNumber == reference).Select(c => c.OwnerName).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            return new(outcome, owner, owner is null ? null : $"この相談票は {owner} さんが担当しています。");
         }
 
         var now = clock.GetUtcNow();

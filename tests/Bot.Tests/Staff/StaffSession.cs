@@ -3,6 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IntakeBot.Bot.Staff;
+using IntakeBot.Bot.Storage;
+using IntakeBot.Bot.Tickets;
+using IntakeBot.Dialogs.Center;
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Records;
+using IntakeBot.Dialogs.Triage;
 using IntakeBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,8 +123,13 @@ public static partial class DeskFixtures
         await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(name, role, password, CancellationToken.None);
     }
 
-    /// <summary>Runs a full intake (as a relative) over /api/messages and returns the reference number it was given.</summary>
-    public static async Task<(string Reference, ApiMessagesChat Chat)> IntakeAsync(BotHost host, string? name = null, string? details = null, string role = "家族")
+    /// <summary>
+    /// A finished intake (as a relative unless told) and its reference number. Once the answer
+    /// parsers have landed this is a real conversation over /api/messages; until then the same
+    /// answers are handed to the host's TicketWriter as the conversation core would, so the
+    /// coordinators' side (encryption, queue row, checklist, outbox) runs exactly as after a turn.
+    /// </summary>
+    public static async Task<(string Reference, string ConversationKey)> IntakeAsync(BotHost host, string? name = null, string? details = null, string role = "家族")
     {
         var script = IntakeScripts.For(role).ToList();
         if (name is not null)
@@ -131,13 +142,63 @@ public static partial class DeskFixtures
             script[script.Count - 5] = details;
         }
 
-        var chat = new ApiMessagesChat(host.Client, Guid.NewGuid().ToString("N"));
-        await chat.StartAsync();
-        var texts = await IntakeScripts.RunAsync(chat, script);
-        var reference = ReferencePattern().Match(string.Join("\n", texts));
-        Assert.True(reference.Success, "the intake should end with a reference number");
-        return (reference.Value, chat);
+        if (Parsers.Landed)
+        {
+            var chat = new ApiMessagesChat(host.Client, Guid.NewGuid().ToString("N"));
+            await chat.StartAsync();
+            var texts = await IntakeScripts.RunAsync(chat, script);
+            var found = ReferencePattern().Match(string.Join("\n", texts));
+            Assert.True(found.Success, "the intake should end with a reference number");
+            return (found.Value, chat.Key);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        var record = RecordFor(role, IntakeConversation.CenterDate(now));
+        record.AskerName = name ?? record.AskerName;
+        record.Details = details ?? record.Details;
+        var triage = TriageRules.Evaluate(record, IntakeConversation.CenterDate(now), new CenterProfile());
+        var transcript = script.Select((line, i) => new TranscriptEntry(true, line, now.AddSeconds(i))).ToList();
+        var key = "bf:test:" + Guid.NewGuid().ToString("N");
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        var ticket = await scope.ServiceProvider.GetRequiredService<TicketWriter>()
+            .AddAsync(db, key, new CreateTicket(TicketKind.Intake, 1, record, triage, transcript), now, CancellationToken.None);
+        await db.SaveChangesAsync();
+        return (ticket.ReferenceNumber, key);
     }
+
+    /// <summary>The record the conversation builds from <see cref="IntakeScripts.For"/>'s answers.</summary>
+    public static IntakeRecord RecordFor(string role, DateOnly today) => role switch
+    {
+        "本人" => new IntakeRecord
+        {
+            Role = AskerRole.Self, SubjectAge = 72, Disabilities = [Disability.Intellectual], Handbooks = [Handbook.Ryoiku],
+            Stage = Stage.Released, LeftFacilityDate = today.AddDays(-30), ReturnPrefecture = "神奈川県", ReturnCity = "横浜市",
+            HasHousing = Answer.No, OnProbation = Answer.No, Needs = [Need.Housing], AskerName = "山田 太郎", Phone = "090-1234-5678", ContactTime = "平日の午後",
+        },
+        "家族" => new IntakeRecord
+        {
+            Role = AskerRole.Family, Relation = Relation.Parent, SubjectAge = 45, Disabilities = [Disability.Mental], Handbooks = [Handbook.None],
+            Stage = Stage.OnTrial, Custody = Custody.Detained, HearingDate = today.AddDays(20), ReturnPrefecture = "神奈川県", ReturnCity = "川崎市",
+            HasHousing = Answer.Yes, HasGuarantor = Answer.Yes, Needs = [Need.Medical], SubjectAgrees = Answer.Yes, Details = "特にありません",
+            AskerName = "山田 花子", Phone = "090-1234-5678", ContactTime = "平日の午後",
+        },
+        "弁護士" => new IntakeRecord
+        {
+            Role = AskerRole.Lawyer, LawyerOffice = "みなと法律事務所", BarAssociation = "神奈川県弁護士会", SubjectAge = 68, Disabilities = [Disability.SuspectedDementia],
+            Handbooks = [Handbook.None], Stage = Stage.Arrested, ReleaseDate = today.AddDays(10), ReturnPrefecture = "東京都", ReturnCity = "新宿区",
+            HasHousing = Answer.No, HasGuarantor = Answer.No, Needs = [Need.Housing], SubjectAgrees = Answer.Yes, Details = "勾留満期までに帰住先を探したい",
+            AskerName = "佐藤 一郎", Phone = "090-1234-5678", ContactTime = "平日の午後",
+        },
+        "支援者" => new IntakeRecord
+        {
+            Role = AskerRole.Supporter, OrganizationName = "横浜保護観察所", SupporterKind = SupporterKind.ProbationOffice, SupporterPurpose = SupporterPurpose.NewReferral,
+            SubjectAge = 80, Disabilities = [Disability.None], Stage = Stage.InFacility, ReleaseDate = today.AddDays(40), ReturnPrefecture = "神奈川県", ReturnCity = "相模原市",
+            HasHousing = Answer.No, HasGuarantor = Answer.No, Needs = [Need.ElderlyCare], SubjectAgrees = Answer.Yes, Details = "出所後の介護施設を探しています",
+            AskerName = "鈴木 次郎", Phone = "090-1234-5678", ContactTime = "平日の午後",
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(role)),
+    };
 
     [GeneratedRegex("[A-Z]+-[0-9]{4}-[0-9]{6}")]
     public static partial Regex ReferencePattern();
