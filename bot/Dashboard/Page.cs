@@ -37,6 +37,9 @@ public static class Page
         html.Raw("</main></body></html>");
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         context.Response.Headers.CacheControl = "no-store";
+        // Forms of these pages must carry their Origin (no-referrer would make browsers send
+        // "Origin: null", which the CSRF check refuses); other sites still get no referrer.
+        context.Response.Headers["Referrer-Policy"] = "same-origin";
         return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
     }
 
