@@ -21,7 +21,7 @@ public static class StaffCommand
         var cancel = CancellationToken.None;
         switch (args)
         {
-            case ["add", var name, "--role", var role]:
+            case ["add", var name, "--role", var role, ..]:
             {
                 if (!StaffAccounts.IsValidName(name) || !StaffRoles.IsValid(role))
                 {
@@ -47,7 +47,7 @@ public static class StaffCommand
                 return 0;
             }
 
-            case ["passwd", var name]:
+            case ["passwd", var name, ..]:
             {
                 if (await accounts.FindAsync(name, cancel) is null)
                 {
@@ -67,7 +67,7 @@ public static class StaffCommand
                 return 0;
             }
 
-            case ["disable", var name]:
+            case ["disable", var name, ..]:
             {
                 if (!await accounts.DisableAsync(name, cancel))
                 {

@@ -44,9 +44,13 @@ public static class StaffSetup
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return RequestGuard.IsApi(context.HttpContext)
-                    ? context.Response.WriteAsJsonAsync(new { error = new { code = "Forbidden", message = "権限がありません。" } })
-                    : context.Response.WriteAsync("403 権限がありません。");
+                if (RequestGuard.IsApi(context.HttpContext))
+                {
+                    return context.Response.WriteAsJsonAsync(new { error = new { code = "Forbidden", message = "権限がありません。" } });
+                }
+
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync("403 権限がありません。このページは管理者だけが使えます。");
             };
         });
         services.AddAuthorizationBuilder()

@@ -182,6 +182,29 @@ public sealed class LoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_idle_session_ends_and_a_longer_configured_idle_time_is_capped_at_thirty_minutes()
+    {
+        await using (var quick = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Staff:IdleTimeout"] = "00:00:02" }))
+        {
+            await quick.AddStaffAsync("tanaka");
+            using var session = await StaffSession.LoginAsync(quick, "tanaka");
+            using (var active = await session.Client.GetAsync("dashboard"))
+            {
+                Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            using var idle = await session.Client.GetAsync("dashboard");
+            Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
+            Assert.StartsWith("/dashboard/login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+
+        await using var lax = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Staff:IdleTimeout"] = "02:00:00" });
+        var cookie = lax.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+        Assert.Equal(TimeSpan.FromMinutes(30), cookie.ExpireTimeSpan);
+    }
+
+    [Fact]
     public async Task The_users_command_creates_an_admin_with_the_password_from_stdin()
     {
         var builder = BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--Logging:LogLevel:Default", "Warning"]);
