@@ -1,8 +1,12 @@
 using IntakeBot.Bot.Activities;
+using IntakeBot.Bot.Audit;
 using IntakeBot.Bot.Center;
 using IntakeBot.Bot.Channels.BotFramework;
 using IntakeBot.Bot.Channels.DirectLine;
+using IntakeBot.Bot.Dashboard;
 using IntakeBot.Bot.Knowledge;
+using IntakeBot.Bot.Notifications;
+using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
 using IntakeBot.Bot.Turns;
@@ -28,6 +32,10 @@ public static class BotApp
         services.AddStorage(configuration, builder.Environment);
         services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton<TicketWriter>();
+        services.AddTicketDesk(configuration, builder.Environment);
+        services.AddStaff(configuration);
+        services.AddAudit();
+        services.AddNotifications(configuration);
 
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<TurnRunner>();
@@ -83,6 +91,9 @@ public static class BotApp
         app.MapBotFrameworkEndpoints();
         app.MapDirectLineEndpoints();
         app.MapWebChatEndpoints();
+        app.MapStaff();
+        app.MapTicketApi();
+        app.MapDashboard();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -11,6 +11,13 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
     public DbSet<TicketRecord> Tickets => Set<TicketRecord>();
     public DbSet<OutboundDelivery> OutboundDeliveries => Set<OutboundDelivery>();
+    public DbSet<TicketCase> TicketCases => Set<TicketCase>();
+    public DbSet<TicketChecklistItem> TicketChecklist => Set<TicketChecklistItem>();
+    public DbSet<TicketNote> TicketNotes => Set<TicketNote>();
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+    public DbSet<Staff.StaffUser> StaffUsers => Set<Staff.StaffUser>();
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+    public DbSet<Notifications.WebhookMessage> WebhookOutbox => Set<Notifications.WebhookMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,5 +68,8 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
             e.ToTable("outbound_deliveries");
             e.HasKey(o => o.Id);
         });
+
+        // The coordinators' features (tickets desk, staff, audit, notifications) configure their own tables.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(IntakeDbContext).Assembly);
     }
 }

@@ -12,7 +12,7 @@ namespace IntakeBot.Bot.Tickets;
 /// year's highest plus one; two turns taking the same number collide on a unique index and the
 /// loser's whole turn is retried, so numbers are never shared or skipped by a failed turn.
 /// </summary>
-public sealed class TicketWriter(IOptions<TicketOptions> options)
+public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake intake)
 {
     public async Task<TicketRecord> AddAsync(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -44,6 +44,7 @@ public sealed class TicketWriter(IOptions<TicketOptions> options)
             CreatedAt = now,
         };
         db.Tickets.Add(ticket);
+        intake.OnCreated(db, ticket, effect, now);
         return ticket;
     }
 }

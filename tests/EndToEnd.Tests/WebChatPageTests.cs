@@ -194,7 +194,6 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     [SkippableFact]
     public async Task A_full_intake_in_the_browser_with_a_reload_mid_way_ends_with_the_reference_number()
     {
-        Skip.IfNot(Parsers.Landed, Parsers.NotLanded);
         await OpenAsync();
         await SeeAsync("こんにちは");
         var script = IntakeScripts.For("家族");

@@ -17,11 +17,10 @@ public sealed class ApiMessagesTests : IAsyncLifetime
 
     private ApiMessagesChat NewChat() => new(_host.Client, Guid.NewGuid().ToString("N"));
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(IntakeScripts.Roles), MemberType = typeof(IntakeScripts))]
     public async Task A_full_intake_through_api_messages_with_expect_replies_ends_with_a_reference_number_and_one_ticket(string role)
     {
-        Skip.IfNot(Parsers.Landed, Parsers.NotLanded);
         var chat = NewChat();
         await chat.StartAsync();
 

@@ -12,22 +12,20 @@ public sealed class DirectLineIntakeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(IntakeScripts.Roles), MemberType = typeof(IntakeScripts))]
     public async Task A_full_intake_over_direct_line_polling_ends_with_a_reference_number_and_one_ticket(string role)
     {
-        Skip.IfNot(Parsers.Landed, Parsers.NotLanded);
         await using var chat = new DirectLinePollingChat(_host.Client);
         await chat.StartAsync();
 
         await AssertIntakeAsync(chat, chat.Line.ConversationId, role);
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(IntakeScripts.Roles), MemberType = typeof(IntakeScripts))]
     public async Task A_full_intake_over_the_direct_line_web_socket_ends_with_a_reference_number_and_one_ticket(string role)
     {
-        Skip.IfNot(Parsers.Landed, Parsers.NotLanded);
         await using var chat = new DirectLineSocketChat(_host.Client);
         await chat.StartAsync();
 

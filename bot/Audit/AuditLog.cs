@@ -1,0 +1,48 @@
+using IntakeBot.Bot.Staff;
+using IntakeBot.Bot.Storage;
+
+namespace IntakeBot.Bot.Audit;
+
+/// <summary>
+/// Appends to the audit log. There is no update or delete in code, and the table's triggers
+/// refuse both in SQL, so a row once written stays as it was.
+/// </summary>
+public sealed class AuditLog(IntakeDbContext db, TimeProvider clock)
+{
+    public const string Ok = "ok";
+    public const string Denied = "denied";
+    public const string NotFound = "notfound";
+
+    /// <summary>Adds a row to the pending unit of work (saved with the change it records).</summary>
+    public void Add(StaffPrincipal user, string action, string? reference, string outcome, string? detail = null) =>
+        Add(user.Id, user.Name, action, reference, outcome, detail);
+
+    public void Add(long? userId, string userName, string action, string? reference, string outcome, string? detail) =>
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(),
+            UserId = userId,
+            UserName = Truncate(userName, 64),
+            Action = action,
+            // A guessed id is stored as typed (it is no personal data, and shows what was tried).
+            TicketReference = reference is null ? null : Truncate(reference, 80),
+            Outcome = outcome,
+            Detail = detail is null ? null : Truncate(detail, 200),
+        });
+
+    public async Task WriteAsync(long? userId, string userName, string action, string? reference, string outcome, string? detail, CancellationToken cancellationToken)
+    {
+        Add(userId, userName, action, reference, outcome, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task WriteAsync(StaffPrincipal user, string action, string? reference, string outcome, CancellationToken cancellationToken, string? detail = null) =>
+        WriteAsync(user.Id, user.Name, action, reference, outcome, detail, cancellationToken);
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+}
+
+public static class AuditSetup
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services.AddScoped<AuditLog>();
+}

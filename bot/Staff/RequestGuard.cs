@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace IntakeBot.Bot.Staff;
+
+/// <summary>
+/// Every state-changing request of the dashboard and the ticket API must come from this site:
+/// a foreign <c>Origin</c> (or a cross-site fetch) is refused, and the antiforgery token (form
+/// field or <c>X-CSRF-TOKEN</c> header, bound to the session) must be valid.
+/// </summary>
+public static class RequestGuard
+{
+    public const string HeaderName = "X-CSRF-TOKEN";
+    public const string FormFieldName = "__csrf";
+
+    public static async ValueTask<object?> FilterAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return await next(invocation);
+        }
+
+        if (!IsSameOrigin(context.Request))
+        {
+            return Reject(context, StatusCodes.Status403Forbidden, "CrossOrigin", "他のサイトからの送信は受け付けません。");
+        }
+
+        try
+        {
+            await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return Reject(context, StatusCodes.Status400BadRequest, "Antiforgery", "送信の確認ができませんでした。ページを開き直してください。");
+        }
+
+        return await next(invocation);
+    }
+
+    public static bool IsSameOrigin(HttpRequest request)
+    {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site is "cross-site" or "same-site")
+        {
+            return false;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0 || string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    public static IResult Reject(HttpContext context, int status, string code, string message) =>
+        IsApi(context)
+            ? Results.Json(new { error = new { code, message } }, statusCode: status)
+            : Dashboard.Page.Message(context, status, "エラー", message);
+}

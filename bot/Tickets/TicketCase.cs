@@ -1,0 +1,63 @@
+namespace IntakeBot.Bot.Tickets;
+
+/// <summary>
+/// The coordinators' side of a ticket (one row per <see cref="TicketRecord"/>): the columns the
+/// queue sorts and filters on stay plain (priority, due date, 業務区分, flags, role, owner); the
+/// asker's name is encrypted like the rest of the personal text.
+/// </summary>
+public sealed class TicketCase
+{
+    public long TicketId { get; set; }
+    public TicketRecord Ticket { get; set; } = null!;
+    /// <summary>0 = 緊急 … 3 = 低, so the queue sorts ascending.</summary>
+    public int PriorityRank { get; set; }
+    /// <summary>業務区分 number (1–4).</summary>
+    public int Duty { get; set; }
+    public DateOnly DueDate { get; set; }
+    /// <summary>Flag names between bars (<c>|Elderly|NoHousing|</c>), so one flag is a parameterised LIKE.</summary>
+    public string Flags { get; set; } = "|";
+    /// <summary>Who asked (AskerRole name), for the statistics; null when unknown.</summary>
+    public string? Role { get; set; }
+    public long? OwnerId { get; set; }
+    public string? OwnerName { get; set; }
+    public DateTimeOffset? ClaimedAt { get; set; }
+    /// <summary>The asker's name, protected with Data Protection.</summary>
+    public string? ProtectedName { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>One next step from the triage, ticked by a coordinator.</summary>
+public sealed class TicketChecklistItem
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public TicketRecord Ticket { get; set; } = null!;
+    public int Position { get; set; }
+    public required string Text { get; set; }
+    public string? DoneBy { get; set; }
+    public DateTimeOffset? DoneAt { get; set; }
+}
+
+/// <summary>A coordinator's note; the text is protected with Data Protection.</summary>
+public sealed class TicketNote
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public long AuthorId { get; set; }
+    public required string AuthorName { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string ProtectedText { get; set; }
+}
+
+/// <summary>The ticket's history: claims, releases, status changes, ticks (no personal text).</summary>
+public sealed class TicketEvent
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Actor { get; set; }
+    public required string Kind { get; set; }
+    public string? FromStatus { get; set; }
+    public string? ToStatus { get; set; }
+    public string? Detail { get; set; }
+}
