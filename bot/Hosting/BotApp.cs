@@ -26,7 +26,8 @@ public static class BotApp
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IQuestionAnswerer>(_ => LoadKnowledge());
+        services.AddSingleton(_ => KnowledgeBase.LoadDefault());
+        services.AddSingleton<IQuestionAnswerer>(sp => new KnowledgeQuestionAnswerer(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetRequiredService<IQuestionAnswerer>()));
 
         services.AddStorage(configuration, builder.Environment);
@@ -91,6 +92,7 @@ public static class BotApp
         app.MapBotFrameworkEndpoints();
         app.MapDirectLineEndpoints();
         app.MapWebChatEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapStaff();
         app.MapTicketApi();
         app.MapDashboard();

@@ -29,9 +29,12 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
         var pending = db.Tickets.Local.Where(t => t.Year == year).Select(t => t.YearSequence).DefaultIfEmpty(0).Max();
         var stored = await db.Tickets.Where(t => t.Year == year).MaxAsync(t => (int?)t.YearSequence, cancellationToken) ?? 0;
         var sequence = Math.Max(pending, stored) + 1;
+        var referenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{year}-{sequence:D6}");
+        // The closing message in the transcript names this ticket's number, known only now.
+        effect = effect.WithReferenceNumber(referenceNumber);
         var ticket = new TicketRecord
         {
-            ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{year}-{sequence:D6}"),
+            ReferenceNumber = referenceNumber,
             Year = year,
             YearSequence = sequence,
             ConversationId = conversationId,

@@ -14,4 +14,9 @@ public sealed record CreateTicket(
     int IntakeNumber,
     IntakeRecord Record,
     TriageResult Triage,
-    IReadOnlyList<TranscriptEntry> Transcript) : SideEffect;
+    IReadOnlyList<TranscriptEntry> Transcript) : SideEffect
+{
+    /// <summary>The same ticket with the host's reference number in place of the placeholder in its transcript.</summary>
+    public CreateTicket WithReferenceNumber(string referenceNumber) =>
+        this with { Transcript = TurnResult.FillReferenceNumber(Transcript, referenceNumber) };
+}

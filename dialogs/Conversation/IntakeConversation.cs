@@ -95,13 +95,10 @@ public sealed class IntakeConversation
             return;
         }
 
-        // Someone writing in another language gets a fixed reply in it (the center's phone and
-        // any multilingual line), and the conversation goes on where it was.
-        if (_languages.Detect(normalized) is { IsJapanese: false } language
-            && ForeignLanguageNotice.For(language, _center, _center.MultilingualLine) is { } notice)
+        // Outside the questions, a message in another language can only be the writer not
+        // reading Japanese; inside them it is first tried as an answer (a romaji name is one).
+        if (!_catalog.IsQuestion(turn.State.Step) && SayNoticeIfForeign(turn, normalized))
         {
-            turn.Say(notice);
-            AskCurrent(turn);
             return;
         }
 
@@ -333,6 +330,11 @@ public sealed class IntakeConversation
 
         if (looksLikeQuestion && normalized.Length > ShortAnswerLength)
         {
+            if (SayNoticeIfForeign(turn, normalized))
+            {
+                return;
+            }
+
             // 「息子が逮捕されました。障がいがあります。何をしてもらえますか？」 is a question and a story.
             AnswerQuestion(turn, normalized);
             var storyOffered = !isFreeText && !state.Editing && OfferStory(turn, text);
@@ -364,10 +366,32 @@ public sealed class IntakeConversation
             return;
         }
 
+        if (SayNoticeIfForeign(turn, normalized))
+        {
+            return;
+        }
+
         state.FailedAttempts++;
         var problem = check.Problem is null ? Phrases.NotUnderstood : $"{Phrases.NotUnderstood}{check.Problem}";
         turn.Say($"{problem}\n{question.Example}");
         AskCurrent(turn);
+    }
+
+    /// <summary>
+    /// Someone writing in another language gets a fixed reply in it (the center's phone and any
+    /// multilingual line), and the conversation goes on where it was.
+    /// </summary>
+    private bool SayNoticeIfForeign(Turn turn, string normalized)
+    {
+        if (_languages.Detect(normalized) is not { IsJapanese: false } language
+            || ForeignLanguageNotice.For(language, _center, _center.MultilingualLine) is not { } notice)
+        {
+            return false;
+        }
+
+        turn.Say(notice);
+        AskCurrent(turn);
+        return true;
     }
 
     private void OnReviewReply(Turn turn, string normalized)

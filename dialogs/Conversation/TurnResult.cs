@@ -9,11 +9,28 @@ public sealed record TurnResult(
     /// <summary>Placeholder in reply texts for the ticket's reference number, which only the host can allocate.</summary>
     public const string ReferenceNumberPlaceholder = "{受付番号}";
 
-    /// <summary>Fills in the reference number the host allocated for the ticket this turn created.</summary>
-    public TurnResult WithReferenceNumber(string referenceNumber) => this with
+    /// <summary>
+    /// Fills in the reference number the host allocated for the ticket this turn created: in the
+    /// replies, and in the transcript the state and the tickets keep, so the coordinator reads
+    /// the same number the person was given.
+    /// </summary>
+    public TurnResult WithReferenceNumber(string referenceNumber)
     {
-        Replies = Replies
-            .Select(r => r with { Text = r.Text.Replace(ReferenceNumberPlaceholder, referenceNumber, StringComparison.Ordinal) })
-            .ToList(),
-    };
+        var state = IntakeStateSerializer.Copy(State);
+        state.Transcript = FillReferenceNumber(state.Transcript, referenceNumber);
+        return this with
+        {
+            State = state,
+            Replies = Replies.Select(r => r with { Text = FillReferenceNumber(r.Text, referenceNumber) }).ToList(),
+            SideEffects = SideEffects
+                .Select(e => e is CreateTicket ticket ? ticket.WithReferenceNumber(referenceNumber) : e)
+                .ToList(),
+        };
+    }
+
+    public static string FillReferenceNumber(string text, string referenceNumber) =>
+        text.Replace(ReferenceNumberPlaceholder, referenceNumber, StringComparison.Ordinal);
+
+    public static List<TranscriptEntry> FillReferenceNumber(IEnumerable<TranscriptEntry> transcript, string referenceNumber) =>
+        transcript.Select(t => t with { Text = FillReferenceNumber(t.Text, referenceNumber) }).ToList();
 }

@@ -192,6 +192,6 @@ public sealed class ClaimAndIdorTests : IAsyncLifetime
         Assert.Equal("終了", detail.GetProperty("ticket").GetProperty("status").GetString());
         Assert.Contains(detail.GetProperty("checklist").EnumerateArray(), i => i.GetProperty("done").GetBoolean() && i.GetProperty("doneBy").GetString() == "tanaka");
         Assert.NotEmpty(detail.GetProperty("reasons").EnumerateArray());
-        Assert.Contains(detail.GetProperty("answers").EnumerateArray(), a => a.GetProperty("label").GetString() == "お名前" && a.GetProperty("value").GetString() == "山田 花子");
+        Assert.Contains(detail.GetProperty("answers").EnumerateArray(), a => a.GetProperty("label").GetString() == "お名前" && a.GetProperty("value").GetString() == "山田 花子 (はは)");
     }
 }

@@ -22,6 +22,31 @@ public sealed class ForeignLanguageTests
     }
 
     [Theory]
+    [InlineData("Robert Smith")]
+    [InlineData("<script>alert(1)</script>")]
+    public void A_latin_script_name_is_taken_as_the_name_not_as_a_foreign_language(string name)
+    {
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(15).ToArray());
+        Assert.Equal(IntakeStep.AskerName, chat.Step);
+
+        chat.Send(name);
+
+        Assert.Equal(name, chat.State.Record.AskerName);
+        Assert.Equal(IntakeStep.Contact, chat.Step);
+    }
+
+    [Fact]
+    public void A_foreign_language_message_at_the_greeting_gets_the_notice()
+    {
+        var chat = new ConversationDriver();
+
+        chat.Send("Hello, my son was arrested last week. Can you help us?");
+
+        Assert.Contains("045-000-0000", chat.Last.Replies[0].Text);
+        Assert.Equal(IntakeStep.Welcome, chat.Step);
+    }
+
+    [Theory]
     [InlineData("OK")]
     [InlineData("はい")]
     [InlineData("72")]

@@ -167,6 +167,20 @@ public sealed class RoleIntakeTests
     }
 
     [Fact]
+    public void The_reference_number_reaches_the_reply_the_saved_transcript_and_the_ticket()
+    {
+        var chat = new ConversationDriver().SendAll(IntakeScripts.SelfWithButtons).SendAll("送信する");
+
+        var filled = chat.Last.WithReferenceNumber("KN-2026-000042");
+
+        Assert.Contains("KN-2026-000042", filled.Replies[0].Text);
+        Assert.Contains(filled.State.Transcript, t => t.Text.Contains("KN-2026-000042"));
+        Assert.DoesNotContain(filled.State.Transcript, t => t.Text.Contains(TurnResult.ReferenceNumberPlaceholder));
+        var ticket = Assert.Single(filled.SideEffects.OfType<CreateTicket>());
+        Assert.Contains(ticket.Transcript, t => t.Text.Contains("KN-2026-000042"));
+    }
+
+    [Fact]
     public void A_ticket_is_requested_once_even_if_send_is_pressed_again()
     {
         var chat = new ConversationDriver().SendAll(IntakeScripts.SelfWithButtons).SendAll("送信する", "送信する", "はい");

@@ -140,7 +140,7 @@ public sealed class CoordinatorBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("ul.history")).ToContainTextAsync("対応中 → 連絡済");
         await Assertions.Expect(page.Locator("ul.history")).ToContainTextAsync("担当になりました");
         await Assertions.Expect(page.Locator("ul.notes")).ToContainTextAsync(note);
-        await Assertions.Expect(page.Locator("ol.transcript")).ToContainTextAsync("もう死にたい");
+        await Assertions.Expect(page.Locator("ol.transcript")).ToContainTextAsync("受付番号は " + reference);
 
         await page.GotoAsync(_host.BaseUrl + "/dashboard");
         await Assertions.Expect(page.Locator("tr", new() { HasText = reference })).ToContainTextAsync("連絡済");
