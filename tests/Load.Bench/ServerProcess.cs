@@ -1,0 +1,325 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace IntakeBot.Load.Bench;
+
+/// <summary>
+/// A server the benchmark starts: the IntakeBot host or the JS peer, on a free loopback port
+/// (port 0; the address is read from the line the server prints when it listens). Reads the
+/// process's peak resident memory (VmHWM) and CPU time from /proc, and stops it at the end.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    /// <summary>
+    /// Settings the benchmark gives the bot on its command line, over bot/appsettings.json. All
+    /// virtual users come from 127.0.0.1, where real users come from many addresses, so the per-IP
+    /// limits are raised; the per-token limit (one Direct Line conversation) keeps its production value.
+    /// </summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> BotSettings =
+    [
+        new("RateLimits:PerIpPerMinute", "100000000"),
+        new("RateLimits:TokensPerIpPerMinute", "100000000"),
+    ];
+
+    private readonly Process _process;
+    private readonly string? _dataFolder;
+    private readonly bool _keepData;
+    private readonly Queue<string> _lastLines = new();
+    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Regex _listeningLine;
+
+    private ServerProcess(Process process, Regex listeningLine, string? dataFolder, bool keepData)
+    {
+        _process = process;
+        _listeningLine = listeningLine;
+        _dataFolder = dataFolder;
+        _keepData = keepData;
+    }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+    public int Pid => _process.Id;
+    public string? DataFolder => _dataFolder;
+
+    /// <summary>The bot from its Release build, production environment, on a fresh SQLite data folder.</summary>
+    public static Task<ServerProcess> StartBotAsync(string repo, string executable, string? dataParent, bool keepData)
+    {
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"{executable} is missing: build it first with `dotnet build -c Release bot`.");
+        }
+
+        var dataFolder = Path.Combine(dataParent ?? Path.GetTempPath(), "intakebot-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dataFolder);
+        var info = new ProcessStartInfo(executable)
+        {
+            WorkingDirectory = Path.Combine(repo, "bot"),
+        };
+        // The content root is bot/ (appsettings.json, wwwroot), as with `dotnet run` and the tests.
+        foreach (var arg in new[] { "--contentRoot", Path.Combine(repo, "bot"), "--urls", "http://127.0.0.1:0", "--Storage:DataFolder", dataFolder })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in BotSettings)
+        {
+            info.ArgumentList.Add("--" + key);
+            info.ArgumentList.Add(value);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment.Remove("ASPNETCORE_URLS");
+        return StartAsync(info, IntakeBotListening(), dataFolder, keepData);
+    }
+
+    /// <summary>The JS peer under node; installs its packages first (npm ci) when node_modules is missing.</summary>
+    public static async Task<ServerProcess> StartPeerAsync(string repo)
+    {
+        var folder = PeerFolder(repo);
+        if (!Directory.Exists(Path.Combine(folder, "node_modules", "botbuilder")))
+        {
+            await NpmCiAsync(folder);
+        }
+
+        var info = new ProcessStartInfo("node") { WorkingDirectory = folder };
+        foreach (var arg in new[] { "index.js", "--host", "127.0.0.1", "--port", "0" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["NODE_ENV"] = "production";
+        return await StartAsync(info, PeerListening(), dataFolder: null, keepData: false);
+    }
+
+    public static string PeerFolder(string repo) => Path.Combine(repo, "tests", "Load.Bench", "peer");
+
+    /// <summary>The botbuilder version the peer runs, from its installed package.</summary>
+    public static string PeerSdkVersion(string repo)
+    {
+        try
+        {
+            using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PeerFolder(repo), "node_modules", "botbuilder", "package.json")));
+            return package.RootElement.GetProperty("version").GetString() ?? "?";
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>Peak resident set size so far (VmHWM), in MiB; null when the process is gone.</summary>
+    public double? PeakMemoryMb() => ReadStatusKb("VmHWM") is { } kb ? kb / 1024.0 : null;
+
+    /// <summary>User plus system CPU time of the process so far, in seconds.</summary>
+    public double? CpuSeconds()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{Pid}/stat");
+            // Fields after the command name (which may hold spaces) start after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return ticks / (double)ClockTicksPerSecond;
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The last lines the server printed, for an error message.</summary>
+    public string Tail()
+    {
+        lock (_lastLines)
+        {
+            return string.Join(Environment.NewLine, _lastLines);
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            // SIGTERM: the host shuts down as in production (the peer exits on it too).
+            _ = Kill(_process.Id, 15);
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try
+            {
+                await _process.WaitForExitAsync(wait.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        _process.Dispose();
+        if (_dataFolder is not null && !_keepData)
+        {
+            try
+            {
+                Directory.Delete(_dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless.
+            }
+        }
+    }
+
+    private static async Task<ServerProcess> StartAsync(ProcessStartInfo info, Regex listening, string? dataFolder, bool keepData)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var server = new ServerProcess(process, listening, dataFolder, keepData);
+        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
+        process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException($"{info.FileName} exited with code {SafeExitCode(process)}."));
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Cannot start {info.FileName}: {ex.Message}", ex);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            server.BaseUrl = (await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(90))).TrimEnd('/');
+            await server.WaitHealthyAsync();
+            return server;
+        }
+        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
+        {
+            var tail = server.Tail();
+            await server.DisposeAsync();
+            throw new InvalidOperationException($"{info.FileName} did not start: {ex.Message}{Environment.NewLine}{tail}", ex);
+        }
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync(BaseUrl + "/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+            }
+
+            if (attempt >= 50)
+            {
+                throw new TimeoutException($"{BaseUrl}/healthz did not answer 200.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            while (_lastLines.Count > 40)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+
+        if (!_listening.Task.IsCompleted && _listeningLine.Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(match.Groups["url"].Value);
+        }
+    }
+
+    private double? ReadStatusKb(string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{Pid}/status"))
+            {
+                if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                {
+                    var number = line[(field.Length + 1)..].Trim().Split(' ')[0];
+                    return double.Parse(number, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException)
+        {
+        }
+
+        return null;
+    }
+
+    private static async Task NpmCiAsync(string folder)
+    {
+        Console.Error.WriteLine($"Installing the peer's packages: npm ci in {folder}");
+        var info = new ProcessStartInfo("npm") { WorkingDirectory = folder, UseShellExecute = false };
+        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund", "--prefer-offline" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // npm's output goes to our stderr, so that the Markdown on stdout stays clean.
+        info.RedirectStandardOutput = true;
+        using var npm = Process.Start(info) ?? throw new InvalidOperationException("Cannot start npm.");
+        var output = npm.StandardOutput.ReadToEndAsync();
+        await npm.WaitForExitAsync();
+        Console.Error.Write(await output);
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci failed in {folder} (exit code {npm.ExitCode}).");
+        }
+    }
+
+    private static int SafeExitCode(Process process)
+    {
+        try
+        {
+            return process.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
+    }
+
+    private static long ClockTicksPerSecond { get; } = SysConf(2) is var ticks && ticks > 0 ? ticks : 100; // _SC_CLK_TCK
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "sysconf")]
+    private static partial long SysConf(int name);
+
+    [GeneratedRegex(@"IntakeBot web chat: (?<url>https?://\S+?)/?$")]
+    private static partial Regex IntakeBotListening();
+
+    [GeneratedRegex(@"listening on (?<url>https?://\S+)")]
+    private static partial Regex PeerListening();
+}
