@@ -39,7 +39,9 @@ public sealed class BenchOptions
           --bot PATH            the bot executable (default bot/bin/Release/net10.0/IntakeBot.Bot)
           --data-dir PATH       parent of the bot's fresh data folder (default: the system temp folder)
           --keep-data           keep the bot's data folder after the run
+          --set KEY=VALUE       one more setting for the started bot (repeatable), e.g. --set Logging:LogLevel:Default=Warning
           --repo PATH           repository root (default: found from the working folder or the program's folder)
+          --label TEXT          the started bot's name in the table (default "IntakeBot (SQLite)"), e.g. with --set for another store
           --out FILE            also append the Markdown table to FILE
         Exit code: 0 when every measured turn succeeded, 1 when any failed or none ran, 2 on bad options.
         """;
@@ -60,6 +62,8 @@ public sealed class BenchOptions
     public bool KeepData { get; private set; }
     public string? Repo { get; private set; }
     public string? OutFile { get; private set; }
+    public string? Label { get; private set; }
+    public List<KeyValuePair<string, string>> BotSettings { get; } = [];
     public bool Help { get; private set; }
 
     /// <summary>The measured window's upper bound: --duration, or with --turns alone a generous cap so a run always ends.</summary>
@@ -147,6 +151,19 @@ public sealed class BenchOptions
                 case "--out":
                     options.OutFile = Value();
                     break;
+                case "--label":
+                    options.Label = Value();
+                    break;
+                case "--set":
+                    var setting = Value();
+                    var equals = setting.IndexOf('=', StringComparison.Ordinal);
+                    if (equals <= 0)
+                    {
+                        throw new ArgumentException($"--set needs KEY=VALUE, not {setting}.");
+                    }
+
+                    options.BotSettings.Add(new(setting[..equals], setting[(equals + 1)..]));
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {name}.");
             }
@@ -161,6 +178,11 @@ public sealed class BenchOptions
         if (options.Compare && options.Script is not null)
         {
             throw new ArgumentException("--compare picks each target's own script; leave out --script.");
+        }
+
+        if (options.BotSettings.Count > 0 && options.Start != StartKind.Bot && !options.Compare)
+        {
+            throw new ArgumentException("--set applies to a bot the benchmark starts (--start bot or --compare).");
         }
 
         if (options.Start == StartKind.Peer && options.Channels.Contains(Channel.DirectLine))

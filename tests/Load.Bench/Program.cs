@@ -36,6 +36,7 @@ else
 
 var rows = new List<RunResult>();
 string? nodeVersion = null;
+string? botSetup = null;
 try
 {
     foreach (var (start, channel, script) in plans)
@@ -53,8 +54,10 @@ try
         {
             case StartKind.Bot:
                 server = await ServerProcess.StartBotAsync(
-                    repo, options.BotPath ?? Path.Combine(repo, "bot", "bin", "Release", "net10.0", "IntakeBot.Bot"), options.DataDir, options.KeepData);
-                target = "IntakeBot (SQLite)";
+                    repo, options.BotPath ?? Path.Combine(repo, "bot", "bin", "Release", "net10.0", "IntakeBot.Bot"), options.DataDir, options.KeepData, options.BotSettings);
+                target = options.Label ?? "IntakeBot (SQLite)";
+                botSetup ??= $"IntakeBot: Release build, Production environment, a fresh data folder on {ServerProcess.FileSystemType(server.DataFolder!)} (SQLite there: WAL, synchronous=FULL), settings "
+                    + string.Join(", ", ServerProcess.BotSettings.Concat(options.BotSettings).Select(s => $"`{s.Key}={s.Value}`")) + ".";
                 baseUrl = server.BaseUrl;
                 break;
             case StartKind.Peer:
@@ -94,7 +97,7 @@ catch (InvalidOperationException ex)
     return 1;
 }
 
-var markdown = Report.Markdown(rows, options, nodeVersion);
+var markdown = Report.Markdown(rows, options, nodeVersion, botSetup);
 Console.WriteLine(markdown);
 if (options.OutFile is not null)
 {

@@ -7,7 +7,7 @@ namespace IntakeBot.Load.Bench;
 /// <summary>The results as Markdown, ready to paste into a README: a settings line, one table, notes.</summary>
 public static class Report
 {
-    public static string Markdown(IReadOnlyList<RunResult> rows, BenchOptions options, string? nodeVersion)
+    public static string Markdown(IReadOnlyList<RunResult> rows, BenchOptions options, string? nodeVersion, string? botSetup)
     {
         var text = new StringBuilder();
         var window = options.Turns is { } turns
@@ -28,6 +28,11 @@ public static class Report
 
         text.AppendLine();
         text.AppendLine("turns/s: successful measured turns per second; a turn is one user activity and the bot's replies to it (the conversation start counts as one).");
+        if (botSetup is not null)
+        {
+            text.AppendLine(botSetup);
+        }
+
         text.AppendLine("Latency: per turn, from sending to having the replies (Direct Line: post, then polls until the replies are there). peak MB: the server's VmHWM (peak resident memory). server CPU: its CPU time over the measured window, 100 % = one core.");
         foreach (var row in rows)
         {

@@ -43,7 +43,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string? DataFolder => _dataFolder;
 
     /// <summary>The bot from its Release build, production environment, on a fresh SQLite data folder.</summary>
-    public static Task<ServerProcess> StartBotAsync(string repo, string executable, string? dataParent, bool keepData)
+    public static Task<ServerProcess> StartBotAsync(
+        string repo, string executable, string? dataParent, bool keepData, IEnumerable<KeyValuePair<string, string>> extraSettings)
     {
         if (!File.Exists(executable))
         {
@@ -62,7 +63,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in BotSettings)
+        // Later arguments win, so --set can also override the benchmark's own settings.
+        foreach (var (key, value) in BotSettings.Concat(extraSettings))
         {
             info.ArgumentList.Add("--" + key);
             info.ArgumentList.Add(value);
@@ -102,6 +104,37 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             using var package = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(PeerFolder(repo), "node_modules", "botbuilder", "package.json")));
             return package.RootElement.GetProperty("version").GetString() ?? "?";
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
+    /// <summary>The file system type under a path (ext4, tmpfs, …) from /proc/mounts: fsync costs differ by orders of magnitude.</summary>
+    public static string FileSystemType(string path)
+    {
+        try
+        {
+            var full = Path.GetFullPath(path);
+            var best = (Mount: string.Empty, Type: "?");
+            foreach (var line in File.ReadLines("/proc/mounts"))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length < 3)
+                {
+                    continue;
+                }
+
+                var mount = parts[1].Replace("\\040", " ", StringComparison.Ordinal);
+                var inside = mount == "/" || full == mount || full.StartsWith(mount.TrimEnd('/') + "/", StringComparison.Ordinal);
+                if (inside && mount.Length >= best.Mount.Length)
+                {
+                    best = (mount, parts[2]);
+                }
+            }
+
+            return best.Type;
         }
         catch (IOException)
         {

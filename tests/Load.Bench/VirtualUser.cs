@@ -34,6 +34,8 @@ public sealed class UserStats
 /// </summary>
 public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan timeout)
 {
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
     public UserStats Stats { get; } = new();
 
     protected abstract Task<BotReply> StartConversationAsync(CancellationToken cancellationToken);
@@ -46,17 +48,16 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
         await Task.Yield();
         while (clock.Running)
         {
-            if (!await TurnAsync(null, isLast: false))
+            var failed = !await TurnAsync(null, isLast: false);
+            for (var i = 0; i < script.Answers.Count && clock.Running && !failed; i++)
             {
-                continue;
+                failed = !await TurnAsync(script.Answers[i], isLast: i == script.Answers.Count - 1);
             }
 
-            for (var i = 0; i < script.Answers.Count && clock.Running; i++)
+            if (failed && clock.Running)
             {
-                if (!await TurnAsync(script.Answers[i], isLast: i == script.Answers.Count - 1))
-                {
-                    break;
-                }
+                // A person would not retry in a tight loop either; this keeps a refusing server from being flooded.
+                await Task.Delay(RetryPause);
             }
         }
     }
