@@ -22,6 +22,7 @@ public sealed record RunResult(
     string? FirstError,
     double? PeakMemoryMb,
     double? ServerCpuPercent,
+    double? ServerCpuMsPerTurn,
     double ClientCpuPercent);
 
 /// <summary>Drives N virtual users against one server for the warm-up and the measured window.</summary>
@@ -93,6 +94,7 @@ public static class LoadRun
             users.Select(u => u.Stats.FirstError).FirstOrDefault(e => e is not null),
             peak,
             serverCpu is { } cpu && wall > 0 ? cpu / wall * 100 : null,
+            serverCpu is { } total && latencies.Length > 0 ? total * 1000 / latencies.Length : null,
             wall > 0 ? clientCpu / wall * 100 : 0);
     }
 

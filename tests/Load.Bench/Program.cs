@@ -77,13 +77,10 @@ try
             Console.Error.WriteLine($"→ {target}, {Report.ChannelName(channel)}, {options.Concurrency} users, script {script.Name} at {baseUrl}"
                 + (server?.DataFolder is { } data ? $" (data {data})" : string.Empty));
             var result = await LoadRun.RunAsync(target, baseUrl, channel, script, options, server);
-            if (server is { HasExited: true })
+            if (server is not null && (server.HasExited || result.Errors > 0 || result.WarmupErrors > 0))
             {
-                Console.Error.WriteLine($"The server exited during the run:{Environment.NewLine}{server.Tail()}");
-            }
-            else if (result.Errors > 0 && server is not null)
-            {
-                Console.Error.WriteLine($"Last server output:{Environment.NewLine}{server.Tail()}");
+                server.KeepLog = true;
+                Console.Error.WriteLine($"{(server.HasExited ? "The server exited during the run" : "Errors; the server's last output")} {server.Tail()}");
             }
 
             Console.Error.WriteLine($"  {result.TurnsPerSecond:0} turns/s, p99 {result.P99:0.0} ms, {result.Errors} errors");

@@ -26,17 +26,24 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string? _dataFolder;
     private readonly bool _keepData;
-    private readonly Queue<string> _lastLines = new();
-    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Regex _listeningLine;
 
-    private ServerProcess(Process process, Regex listeningLine, string? dataFolder, bool keepData)
+    private ServerProcess(Process process, string logFile, string? dataFolder, bool keepData)
     {
         _process = process;
-        _listeningLine = listeningLine;
+        LogFile = logFile;
         _dataFolder = dataFolder;
         _keepData = keepData;
     }
+
+    /// <summary>
+    /// The server's console output. A file, not a pipe: at thousands of turns per second the
+    /// host logs thousands of lines, and reading them would take the client's (and so the
+    /// server's) CPU.
+    /// </summary>
+    public string LogFile { get; }
+
+    /// <summary>Whether the log file is kept at the end (after errors, or with --keep-data).</summary>
+    public bool KeepLog { get; set; }
 
     public string BaseUrl { get; private set; } = string.Empty;
     public int Pid => _process.Id;
@@ -51,7 +58,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException($"{executable} is missing: build it first with `dotnet build -c Release bot`.");
         }
 
-        var dataFolder = Path.Combine(dataParent ?? Path.GetTempPath(), "intakebot-load", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var dataFolder = Path.Combine(dataParent ?? Path.GetTempPath(), "intakebot-load", RunName());
         Directory.CreateDirectory(dataFolder);
         var info = new ProcessStartInfo(executable)
         {
@@ -73,7 +80,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
-        return StartAsync(info, IntakeBotListening(), dataFolder, keepData);
+        return StartAsync(info, IntakeBotListening(), dataFolder + ".log", dataFolder, keepData);
     }
 
     /// <summary>The JS peer under node; installs its packages first (npm ci) when node_modules is missing.</summary>
@@ -92,8 +99,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         info.Environment["NODE_ENV"] = "production";
-        return await StartAsync(info, PeerListening(), dataFolder: null, keepData: false);
+        var log = Path.Combine(Path.GetTempPath(), "intakebot-load", RunName() + "-peer.log");
+        return await StartAsync(info, PeerListening(), log, dataFolder: null, keepData: false);
     }
+
+    private static string RunName() =>
+        DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
 
     public static string PeerFolder(string repo) => Path.Combine(repo, "tests", "Load.Bench", "peer");
 
@@ -164,11 +175,19 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The last lines the server printed, for an error message.</summary>
-    public string Tail()
+    public string Tail(int lines = 30)
     {
-        lock (_lastLines)
+        try
         {
-            return string.Join(Environment.NewLine, _lastLines);
+            using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.Seek(Math.Max(0, stream.Length - (lines * 200)), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            var all = reader.ReadToEnd().Split('\n');
+            return $"({LogFile}){Environment.NewLine}" + string.Join(Environment.NewLine, all.Skip(Math.Max(0, all.Length - lines)));
+        }
+        catch (IOException)
+        {
+            return $"({LogFile} cannot be read)";
         }
     }
 
@@ -193,6 +212,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!KeepLog && !_keepData)
+        {
+            File.Delete(LogFile);
+        }
+
         if (_dataFolder is not null && !_keepData)
         {
             try
@@ -206,39 +230,71 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ServerProcess> StartAsync(ProcessStartInfo info, Regex listening, string? dataFolder, bool keepData)
+    private static async Task<ServerProcess> StartAsync(ProcessStartInfo server, Regex listening, string logFile, string? dataFolder, bool keepData)
     {
-        info.RedirectStandardOutput = true;
-        info.RedirectStandardError = true;
-        info.UseShellExecute = false;
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(process, listening, dataFolder, keepData);
-        process.OutputDataReceived += (_, e) => server.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data);
-        process.Exited += (_, _) => server._listening.TrySetException(new InvalidOperationException($"{info.FileName} exited with code {SafeExitCode(process)}."));
-        try
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        // sh redirects the output to the file and then becomes the server (exec), so the PID is the server's.
+        var info = new ProcessStartInfo("/bin/sh") { WorkingDirectory = server.WorkingDirectory, UseShellExecute = false };
+        foreach (var arg in new[] { "-c", "log=$1; shift; exec \"$@\" >\"$log\" 2>&1", "sh", logFile, server.FileName }.Concat(server.ArgumentList))
         {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException($"Cannot start {info.FileName}: {ex.Message}", ex);
+            info.ArgumentList.Add(arg);
         }
 
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        foreach (var (key, value) in server.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        foreach (var key in info.Environment.Keys.Except(server.Environment.Keys).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {server.FileName}.");
+        var started = new ServerProcess(process, logFile, dataFolder, keepData);
         try
         {
-            server.BaseUrl = (await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(90))).TrimEnd('/');
-            await server.WaitHealthyAsync();
-            return server;
+            started.BaseUrl = (await started.WaitListeningAsync(listening, server.FileName)).TrimEnd('/');
+            await started.WaitHealthyAsync();
+            return started;
         }
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
         {
-            var tail = server.Tail();
-            await server.DisposeAsync();
-            throw new InvalidOperationException($"{info.FileName} did not start: {ex.Message}{Environment.NewLine}{tail}", ex);
+            started.KeepLog = true;
+            var tail = started.Tail();
+            await started.DisposeAsync();
+            throw new InvalidOperationException($"{server.FileName} did not start: {ex.Message}{Environment.NewLine}{tail}", ex);
         }
+    }
+
+    /// <summary>Reads the log until the server prints its address.</summary>
+    private async Task<string> WaitListeningAsync(Regex listening, string name)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (File.Exists(LogFile))
+            {
+                using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream);
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    if (listening.Match(line) is { Success: true } match)
+                    {
+                        return match.Groups["url"].Value;
+                    }
+                }
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited with code {SafeExitCode(_process)}.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{name} printed no address within 90 s.");
     }
 
     private async Task WaitHealthyAsync()
@@ -264,28 +320,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
             }
 
             await Task.Delay(100);
-        }
-    }
-
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            while (_lastLines.Count > 40)
-            {
-                _lastLines.Dequeue();
-            }
-        }
-
-        if (!_listening.Task.IsCompleted && _listeningLine.Match(line) is { Success: true } match)
-        {
-            _listening.TrySetResult(match.Groups["url"].Value);
         }
     }
 
