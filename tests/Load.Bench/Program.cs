@@ -37,6 +37,7 @@ else
 var rows = new List<RunResult>();
 string? nodeVersion = null;
 string? botSetup = null;
+var incomplete = false;
 try
 {
     foreach (var (start, channel, script) in plans)
@@ -91,7 +92,13 @@ try
 catch (InvalidOperationException ex)
 {
     Console.Error.WriteLine(ex.Message);
-    return 1;
+    if (rows.Count == 0)
+    {
+        return 1;
+    }
+
+    // The rows measured before the failure are still worth printing; the exit code says it failed.
+    incomplete = true;
 }
 
 var markdown = Report.Markdown(rows, options, nodeVersion, botSetup);
@@ -101,7 +108,7 @@ if (options.OutFile is not null)
     await File.AppendAllTextAsync(options.OutFile, markdown + Environment.NewLine);
 }
 
-return rows.All(r => r.Errors == 0 && r.Turns > 0) ? 0 : 1;
+return !incomplete && rows.All(r => r.Errors == 0 && r.Turns > 0) ? 0 : 1;
 
 static string? NodeVersion()
 {
