@@ -1,0 +1,112 @@
+using System.Diagnostics;
+
+namespace IntakeBot.Load.Bench;
+
+/// <summary>One row of the report: what was driven how, and what came out.</summary>
+public sealed record RunResult(
+    string Target,
+    Channel Channel,
+    string Script,
+    int Concurrency,
+    long Turns,
+    long Conversations,
+    double MeasuredSeconds,
+    double TurnsPerSecond,
+    double P50,
+    double P95,
+    double P99,
+    double Max,
+    long Errors,
+    IReadOnlyDictionary<string, int> ErrorsByKind,
+    long WarmupErrors,
+    string? FirstError,
+    double? PeakMemoryMb,
+    double? ServerCpuPercent,
+    double? ServerCpuMsPerTurn,
+    double ClientCpuPercent);
+
+/// <summary>Drives N virtual users against one server for the warm-up and the measured window.</summary>
+public static class LoadRun
+{
+    public static async Task<RunResult> RunAsync(
+        string target, string baseUrl, Channel channel, IntakeScript script, BenchOptions options, ServerProcess? server)
+    {
+        var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        var runId = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
+        using var client = Http.CreateClient(options.Concurrency);
+        var url = new Uri(baseUrl.TrimEnd('/') + "/");
+        using var clock = new RunClock(options.WarmupSeconds, options.MaxMeasuredSeconds, options.Turns, options.TimeoutSeconds);
+        var users = Enumerable.Range(0, options.Concurrency)
+            .Select(VirtualUser (i) => channel == Channel.Messages
+                ? new MessagesUser(client, url, runId, i, script, clock, timeout)
+                : new DirectLineUser(client, url, script, clock, timeout))
+            .ToList();
+
+        var tasks = users.Select(u => u.RunAsync()).ToList();
+
+        // CPU time over the measured window only: wait for the warm-up to end, then sample.
+        var untilWindow = RunClock.Milliseconds(clock.MeasureFrom - Stopwatch.GetTimestamp());
+        if (untilWindow > 0)
+        {
+            await Task.WhenAny(Task.WhenAll(tasks), Task.Delay(TimeSpan.FromMilliseconds(untilWindow)));
+        }
+
+        var me = Process.GetCurrentProcess();
+        var clientCpuBefore = me.TotalProcessorTime;
+        var serverCpuBefore = server?.CpuSeconds();
+        var windowStarted = Stopwatch.GetTimestamp();
+
+        await Task.WhenAll(tasks);
+
+        var windowEnded = Stopwatch.GetTimestamp();
+        me.Refresh();
+        var clientCpu = (me.TotalProcessorTime - clientCpuBefore).TotalSeconds;
+        var serverCpu = server?.CpuSeconds() - serverCpuBefore;
+        var peak = server?.PeakMemoryMb();
+        var wall = RunClock.Milliseconds(windowEnded - windowStarted) / 1000;
+
+        var latencies = users.SelectMany(u => u.Stats.LatenciesMs).ToArray();
+        Array.Sort(latencies);
+        var errorsByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (kind, count) in users.SelectMany(u => u.Stats.Errors))
+        {
+            errorsByKind[kind] = errorsByKind.GetValueOrDefault(kind) + count;
+        }
+
+        var lastCompletion = users.Max(u => u.Stats.LastCompletion);
+        var measured = lastCompletion > clock.MeasureFrom ? RunClock.Milliseconds(lastCompletion - clock.MeasureFrom) / 1000 : 0;
+        return new RunResult(
+            target,
+            channel,
+            script.Name,
+            options.Concurrency,
+            latencies.Length,
+            users.Sum(u => u.Stats.Conversations),
+            measured,
+            measured > 0 ? latencies.Length / measured : 0,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.95),
+            Percentile(latencies, 0.99),
+            latencies.Length > 0 ? latencies[^1] : double.NaN,
+            errorsByKind.Values.Sum(),
+            errorsByKind,
+            users.Sum(u => u.Stats.WarmupErrors.Values.Sum()),
+            users.Select(u => u.Stats.FirstError).FirstOrDefault(e => e is not null),
+            peak,
+            serverCpu is { } cpu && wall > 0 ? cpu / wall * 100 : null,
+            serverCpu is { } total && latencies.Length > 0 ? total * 1000 / latencies.Length : null,
+            wall > 0 ? clientCpu / wall * 100 : 0);
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    public static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var rank = (int)Math.Ceiling(p * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace IntakeBot.Load.Bench;
+
+/// <summary>A non-2xx answer; its status is the error's name in the report.</summary>
+public sealed class HttpStatusException(HttpStatusCode status, string what) : Exception($"{what}: HTTP {(int)status}")
+{
+    public HttpStatusCode Status { get; } = status;
+}
+
+/// <summary>A 2xx answer whose body is not what the protocol promises.</summary>
+public sealed class ProtocolException(string message) : Exception(message);
+
+/// <summary>What the bot said in one turn: its message activities' texts.</summary>
+public readonly record struct BotReply(int Messages, string Text);
+
+/// <summary>What one virtual user measured. Only its own task writes it; the run merges them at the end.</summary>
+public sealed class UserStats
+{
+    public List<double> LatenciesMs { get; } = new(4096);
+    public Dictionary<string, int> Errors { get; } = [];
+    public Dictionary<string, int> WarmupErrors { get; } = [];
+    /// <summary>Intakes filed (reference number received) by a measured turn.</summary>
+    public long Conversations { get; set; }
+    public long LastCompletion { get; set; }
+    public string? FirstError { get; set; }
+}
+
+/// <summary>
+/// One person talking to the bot, one conversation after another, with no pause between turns
+/// (a closed loop: each user has at most one request in flight). A turn that fails or gets a wrong
+/// reply ends the conversation, since the script is then out of step; the user starts a new one.
+/// </summary>
+public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan timeout)
+{
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    public UserStats Stats { get; } = new();
+
+    protected abstract Task<BotReply> StartConversationAsync(CancellationToken cancellationToken);
+
+    protected abstract Task<BotReply> SendAsync(string text, CancellationToken cancellationToken);
+
+    public async Task RunAsync()
+    {
+        // Yield at once so that starting 100 users does not run their first turns on the starter's thread.
+        await Task.Yield();
+        while (clock.Running)
+        {
+            var failed = !await TurnAsync(null, isLast: false);
+            for (var i = 0; i < script.Answers.Count && clock.Running && !failed; i++)
+            {
+                failed = !await TurnAsync(script.Answers[i], isLast: i == script.Answers.Count - 1);
+            }
+
+            if (failed && clock.Running)
+            {
+                // A person would not retry in a tight loop either; this keeps a refusing server from being flooded.
+                await Task.Delay(RetryPause);
+            }
+        }
+    }
+
+    /// <summary>Runs one turn (null text: start a conversation); records it; false when it failed.</summary>
+    private async Task<bool> TurnAsync(string? text, bool isLast)
+    {
+        string? error = null;
+        string? detail = null;
+        var started = Stopwatch.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clock.HardStop);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var reply = text is null
+                ? await StartConversationAsync(deadline.Token)
+                : await SendAsync(text, deadline.Token);
+            if (reply.Messages == 0)
+            {
+                error = "no reply";
+            }
+            else if (script.NotUnderstood.FirstOrDefault(marker => reply.Text.Contains(marker, StringComparison.Ordinal)) is not null)
+            {
+                error = "answer not understood";
+                detail = $"「{text}」 → {Shorten(reply.Text)}";
+            }
+            else if (isLast && !reply.Text.Contains(script.ReferenceMarker, StringComparison.Ordinal))
+            {
+                error = "no reference number at the end";
+                detail = Shorten(reply.Text);
+            }
+        }
+        catch (OperationCanceledException) when (clock.HardStop.IsCancellationRequested)
+        {
+            // The run is over; a request cut here is neither a success nor the server's fault.
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            error = "timeout";
+        }
+        catch (HttpStatusException ex)
+        {
+            error = $"HTTP {(int)ex.Status}";
+            detail = ex.Message;
+        }
+        catch (ProtocolException ex)
+        {
+            error = "bad response";
+            detail = ex.Message;
+        }
+        catch (HttpRequestException ex)
+        {
+            error = "connection";
+            detail = ex.Message;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            error = "bad response";
+            detail = ex.Message;
+        }
+
+        var finished = Stopwatch.GetTimestamp();
+        if (clock.TryRecord(started))
+        {
+            Stats.LastCompletion = Math.Max(Stats.LastCompletion, finished);
+            if (error is null)
+            {
+                Stats.LatenciesMs.Add(RunClock.Milliseconds(finished - started));
+                if (isLast)
+                {
+                    Stats.Conversations++;
+                }
+            }
+            else
+            {
+                Count(Stats.Errors, error);
+                Stats.FirstError ??= detail is null ? error : $"{error}: {detail}";
+            }
+        }
+        else if (error is not null && clock.InWarmup(started))
+        {
+            Count(Stats.WarmupErrors, error);
+            Stats.FirstError ??= detail is null ? $"(warm-up) {error}" : $"(warm-up) {error}: {detail}";
+        }
+
+        return error is null;
+    }
+
+    private static void Count(Dictionary<string, int> counts, string key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static string Shorten(string text)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= 120 ? line : line[..120] + "…";
+    }
+}
