@@ -102,6 +102,7 @@ public static class BotApp
             foreach (var address in app.Urls)
             {
                 Console.WriteLine($"IntakeBot web chat: {address}/");
+                Console.WriteLine($"IntakeBot dashboard: {address}/dashboard  (first admin: dotnet run --project bot -- users add NAME --role admin)");
             }
         });
         return app;
