@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntakeBot.Bot.Storage;
@@ -14,6 +15,14 @@ public static class StorageServiceCollectionExtensions
         services.AddDbContext<IntakeDbContext>((sp, db) => db
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+
+        // The key ring that encrypts conversations and tickets at rest: in the data folder unless
+        // DataProtection:KeysFolder says otherwise (keep it out of database backups).
+        var keys = configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder
+            ? Path.GetFullPath(folder, environment.ContentRootPath)
+            : Path.Combine(options.ResolveDataFolder(environment.ContentRootPath), "keys");
+        services.AddDataProtection().SetApplicationName("IntakeBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddSingleton<ConversationProtector>();
         return services;
     }
 

@@ -15,12 +15,6 @@ public static class TicketApi
 {
     public static IServiceCollection AddTicketDesk(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // The key ring that encrypts tickets: in the data folder unless DataProtection:KeysFolder says otherwise.
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var keys = configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder
-            ? Path.GetFullPath(folder, environment.ContentRootPath)
-            : Path.Combine(storage.ResolveDataFolder(environment.ContentRootPath), "keys");
-        services.AddDataProtection().SetApplicationName("IntakeBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
         services.AddSingleton<TicketProtector>();
         services.AddSingleton<TicketIntake>();
         services.AddScoped<TicketDesk>();

@@ -22,6 +22,7 @@ public sealed partial class TurnRunner(
     ConversationSignals signals,
     ReplyDeliverySignal deliveries,
     TimeProvider clock,
+    ConversationProtector protector,
     ILogger<TurnRunner> logger)
 {
     private const int MaxAttempts = 8;
@@ -88,13 +89,13 @@ public sealed partial class TurnRunner(
                 ExternalId = address.ExternalId,
                 ChannelId = address.ChannelId,
                 UserId = address.User.Id!,
-                StateJson = IntakeStateSerializer.Serialize(new IntakeState()),
+                StateJson = protector.Seal(new IntakeState()),
                 CreatedAt = now,
             };
             db.Conversations.Add(stored);
         }
 
-        var result = conversation.Handle(IntakeStateSerializer.Deserialize(stored.StateJson), request.Input, now);
+        var result = conversation.Handle(protector.OpenState(stored.StateJson), request.Input, now);
         var sequence = stored.LastSequence;
         var rows = new List<StoredActivity>();
 
@@ -144,17 +145,17 @@ public sealed partial class TurnRunner(
             var earlier = await db.Activities.Where(a => a.ConversationId == address.Key).ToListAsync(cancellationToken);
             foreach (var row in earlier.Concat(rows.Where(r => r.FromUser)))
             {
-                row.Json = ActivityJson.Serialize(ReplyRenderer.Deleted(ActivityJson.Deserialize(row.Json)));
+                row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
             }
 
             if (user is not null)
             {
-                user = ActivityJson.Deserialize(rows.First(r => r.FromUser).Json);
+                user = protector.OpenActivity(rows.First(r => r.FromUser).Json);
             }
         }
 
         db.Activities.AddRange(rows);
-        stored.StateJson = IntakeStateSerializer.Serialize(result.State);
+        stored.StateJson = protector.Seal(result.State);
         stored.LastSequence = sequence;
         stored.Version++;
         stored.UpdatedAt = now;
@@ -215,7 +216,7 @@ public sealed partial class TurnRunner(
         }
     }
 
-    private static async Task<TurnOutcome> StoredResultAsync(IntakeDbContext db, ProcessedActivity processed, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> StoredResultAsync(IntakeDbContext db, ProcessedActivity processed, CancellationToken cancellationToken)
     {
         var rows = await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == processed.ConversationId
@@ -223,22 +224,22 @@ public sealed partial class TurnRunner(
                             || a.Sequence == processed.UserSequence))
             .OrderBy(a => a.Sequence)
             .ToListAsync(cancellationToken);
-        var user = rows.FirstOrDefault(r => r.Sequence == processed.UserSequence) is { } u ? ActivityJson.Deserialize(u.Json) : null;
-        var replies = rows.Where(r => r.Sequence != processed.UserSequence).Select(r => ActivityJson.Deserialize(r.Json)).ToList();
+        var user = rows.FirstOrDefault(r => r.Sequence == processed.UserSequence) is { } u ? protector.OpenActivity(u.Json) : null;
+        var replies = rows.Where(r => r.Sequence != processed.UserSequence).Select(r => protector.OpenActivity(r.Json)).ToList();
         return new TurnOutcome(TurnStatus.Replayed, user, replies);
     }
 
     public static string ActivityId(string externalConversationId, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{externalConversationId}|{sequence:D7}");
 
-    private static StoredActivity Row(string conversationId, long sequence, Activity activity, bool fromUser, DateTimeOffset now) => new()
+    private StoredActivity Row(string conversationId, long sequence, Activity activity, bool fromUser, DateTimeOffset now) => new()
     {
         ConversationId = conversationId,
         Sequence = sequence,
         ActivityId = activity.Id!,
         ClientActivityId = fromUser ? activity.ClientActivityId : null,
         FromUser = fromUser,
-        Json = ActivityJson.Serialize(activity),
+        Json = protector.Seal(activity),
         CreatedAt = now,
     };
 

@@ -1,3 +1,5 @@
+using IntakeBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using IntakeBot.Bot.Activities;
 using IntakeBot.Bot.Tests.Support;
 using IntakeBot.EndToEnd.Tests.Support;
@@ -53,10 +55,12 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
 
     private Task<List<StoredText>> UserMessagesAsync() => _host!.DbAsync(async db =>
         (await db.Activities.Where(a => a.FromUser).OrderBy(a => a.Sequence).Select(a => a.Json).ToListAsync())
-        .Select(json => new StoredText(ActivityJson.Deserialize(json).Text ?? string.Empty)).ToList());
+        .Select(json => new StoredText(Protector.OpenActivity(json).Text ?? string.Empty)).ToList());
 
     private async Task<string> LastBotTextAsync() => await _host!.DbAsync(async db =>
-        ActivityJson.Deserialize(await db.Activities.Where(a => !a.FromUser).OrderByDescending(a => a.Sequence).Select(a => a.Json).FirstAsync()).Text ?? string.Empty);
+        Protector.OpenActivity(await db.Activities.Where(a => !a.FromUser).OrderByDescending(a => a.Sequence).Select(a => a.Json).FirstAsync()).Text ?? string.Empty);
+
+    private ConversationProtector Protector => _host!.Services.GetRequiredService<ConversationProtector>();
 
     private async Task WaitForUserMessagesAsync(int count)
     {

@@ -17,6 +17,7 @@ public sealed partial class ReplyDelivery(
     ReplyDeliverySignal signal,
     TimeProvider clock,
     IOptions<BotFrameworkOptions> options,
+    ConversationProtector protector,
     ILogger<ReplyDelivery> logger) : BackgroundService
 {
     public const string HttpClientName = "BotConnector";
@@ -73,7 +74,7 @@ public sealed partial class ReplyDelivery(
                       + (delivery.ReplyToId is null ? string.Empty : "/" + Uri.EscapeDataString(delivery.ReplyToId));
             try
             {
-                using var content = JsonContent.Create(ActivityJson.Deserialize(row.Json), options: ActivityJson.Options);
+                using var content = JsonContent.Create(protector.OpenActivity(row.Json), options: ActivityJson.Options);
                 using var response = await client.PostAsync(url, content, cancellationToken);
                 response.EnsureSuccessStatusCode();
                 delivery.FirstSequence = row.Sequence + 1;

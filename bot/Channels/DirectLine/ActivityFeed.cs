@@ -10,7 +10,7 @@ namespace IntakeBot.Bot.Channels.DirectLine;
 /// The watermark is the stream's sequence number, so a client that reconnects with the last
 /// watermark it saw gets every later activity exactly once.
 /// </summary>
-public sealed class ActivityFeed(IServiceScopeFactory scopes)
+public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtector protector)
 {
     private const int MaxBatch = 100;
 
@@ -26,7 +26,7 @@ public sealed class ActivityFeed(IServiceScopeFactory scopes)
             .ToListAsync(cancellationToken);
         var last = rows.Count > 0 ? rows[^1].Sequence : watermark;
         return new ActivitySet(
-            rows.Select(r => ActivityJson.Deserialize(r.Json)).ToList(),
+            rows.Select(r => protector.OpenActivity(r.Json)).ToList(),
             last.ToString(CultureInfo.InvariantCulture));
     }
 

@@ -1,3 +1,5 @@
+using IntakeBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using IntakeBot.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,9 +40,13 @@ public sealed class DirectLineIntakeTests : IAsyncLifetime
 
         var ticket = Assert.Single(await _host.DbAsync(db => db.Tickets.Where(t => t.ConversationId == conversationId).ToListAsync()));
         Assert.Contains(texts, t => t.Contains(IntakeScripts.ReferencePrefix + ticket.ReferenceNumber[3..], StringComparison.Ordinal));
-        var review = await _host.DbAsync(db => db.Activities
-            .Where(a => a.ConversationId == conversationId && a.Json.Contains("application/vnd.microsoft.card.adaptive"))
-            .Select(a => a.Json).ToListAsync());
+        var protector = _host.Services.GetRequiredService<ConversationProtector>();
+        var review = (await _host.DbAsync(db => db.Activities
+                .Where(a => a.ConversationId == conversationId).OrderBy(a => a.Sequence)
+                .Select(a => a.Json).ToListAsync()))
+            .Select(protector.Unprotect)
+            .Where(json => json.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
+            .ToList();
         Assert.NotEmpty(review);
         Assert.Contains("FactSet", review[^1], StringComparison.Ordinal);
         Assert.Contains("\"version\":\"1.3\"", review[^1], StringComparison.Ordinal);

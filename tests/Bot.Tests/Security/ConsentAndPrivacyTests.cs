@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using IntakeBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -33,7 +37,22 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
         return [.. bytes];
     }
 
-    private bool InDatabase(string marker) => DatabaseBytes().AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0;
+    private bool InDatabaseFile(string marker) => DatabaseBytes().AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0;
+
+    /// <summary>The marker in what the host stores, read back through its own decryption.</summary>
+    private async Task<bool> StoredAsync(string marker)
+    {
+        var protector = _host.Services.GetRequiredService<ConversationProtector>();
+        var texts = await _host.DbAsync(async db =>
+            (await db.Activities.Select(a => a.Json).ToListAsync())
+            .Concat(await db.Conversations.Select(c => c.StateJson).ToListAsync())
+            .Select(protector.Unprotect)
+            .ToList());
+        return texts.Any(t => t.Contains(marker, StringComparison.Ordinal));
+    }
+
+    /// <summary>Gone from the stored data, and not in the files' bytes in any form left behind.</summary>
+    private async Task<bool> InDatabase(string marker) => InDatabaseFile(marker) || await StoredAsync(marker);
 
     [Fact]
     public async Task Refusing_consent_leaves_no_user_text_in_the_database_file()
@@ -42,11 +61,12 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
         var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
         await line.StartAsync();
         await line.PostAsync($"{marker} 息子が逮捕されました。障がいがあります。");
-        Assert.True(InDatabase(marker), "the marker should be stored before the refusal, or this test proves nothing");
+        Assert.True(await StoredAsync(marker), "the marker should be stored before the refusal, or this test proves nothing");
+        Assert.False(InDatabaseFile(marker), "chat text must be encrypted at rest");
 
         await line.PostAsync("同意しない");
 
-        Assert.False(InDatabase(marker));
+        Assert.False(await InDatabase(marker));
         line.Watermark = string.Empty;
         var stream = await line.PollAsync();
         Assert.DoesNotContain(stream, a => (a.Text ?? string.Empty).Contains(marker, StringComparison.Ordinal));
@@ -62,12 +82,13 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
         await line.PostAsync("相談を始める");
         await line.PostAsync("同意する");
         await line.PostAsync($"{marker} です");
-        Assert.True(InDatabase(marker));
+        Assert.True(await StoredAsync(marker));
 
         await line.PostAsync("やめる");
 
-        Assert.False(InDatabase(marker));
-        var state = await _host.DbAsync(db => Task.FromResult(db.Conversations.Single(c => c.Id == line.ConversationId).StateJson));
+        Assert.False(await InDatabase(marker));
+        var sealedState = await _host.DbAsync(db => Task.FromResult(db.Conversations.Single(c => c.Id == line.ConversationId).StateJson));
+        var state = IntakeStateSerializer.Serialize(_host.Services.GetRequiredService<ConversationProtector>().OpenState(sealedState));
         Assert.DoesNotContain(marker, state, StringComparison.Ordinal);
     }
 

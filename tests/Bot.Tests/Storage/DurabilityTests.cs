@@ -1,3 +1,5 @@
+using IntakeBot.Bot.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -83,7 +85,8 @@ public sealed class DurabilityTests
         resumed.Line.ConversationId = conversationId;
         await resumed.Line.PollAsync();
         var texts = await IntakeScripts.RunAsync(resumed, script.Skip(half).Take(script.Count - half - 1));
-        var review = (await second.DbAsync(db => db.Activities.Where(a => a.ConversationId == conversationId).OrderByDescending(a => a.Sequence).Select(a => a.Json).FirstAsync()));
+        var review = second.Services.GetRequiredService<ConversationProtector>().Unprotect(
+            await second.DbAsync(db => db.Activities.Where(a => a.ConversationId == conversationId).OrderByDescending(a => a.Sequence).Select(a => a.Json).FirstAsync()));
         foreach (var answer in new[] { "45歳", "精神障がい", "神奈川県川崎市" })
         {
             Assert.Contains(answer.Replace("歳", string.Empty, StringComparison.Ordinal), review, StringComparison.Ordinal);

@@ -260,7 +260,8 @@ public sealed class TicketContentTests : IAsyncLifetime
             Assert.DoesNotContain(marker, stored, StringComparison.Ordinal);
         }
 
-        // The note exists nowhere else, so it must not be anywhere in the database files.
+        // Neither the chat (conversation state and activity stream) nor the ticket may keep the
+        // name, the story or the note in plain text anywhere in the database files (SECURITY 15).
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         var bytes = new List<byte>();
         foreach (var path in new[] { _host.DatabasePath, _host.DatabasePath + "-wal" }.Where(File.Exists))
@@ -272,7 +273,10 @@ public sealed class TicketContentTests : IAsyncLifetime
         }
 
         Assert.True(bytes.Count > 0);
-        Assert.True(bytes.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(noteMarker)) < 0, "the note is in the database file in plain text");
+        foreach (var marker in new[] { nameMarker, detailMarker, noteMarker })
+        {
+            Assert.True(bytes.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) < 0, $"{marker} is in the database file in plain text");
+        }
 
         Assert.DoesNotContain(_host.Logs.Lines, l => l.Contains(nameMarker, StringComparison.Ordinal)
                                                      || l.Contains(detailMarker, StringComparison.Ordinal)

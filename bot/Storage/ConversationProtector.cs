@@ -1,0 +1,21 @@
+using IntakeBot.Bot.Activities;
+using IntakeBot.Dialogs.Conversation;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace IntakeBot.Bot.Storage;
+
+/// <summary>
+/// Encrypts what a conversation stores: the intake state (answers, transcript) and every activity
+/// of the stream. They hold criminal history, disability and health in the person's own words,
+/// so they are never written to the database files in plain text (SECURITY case 15).
+/// </summary>
+public sealed class ConversationProtector(IDataProtectionProvider provider) : AtRestProtector(provider, "IntakeBot.Conversations.v1")
+{
+    public string Seal(Activity activity) => Protect(ActivityJson.Serialize(activity));
+
+    public Activity OpenActivity(string stored) => ActivityJson.Deserialize(Unprotect(stored));
+
+    public string Seal(IntakeState state) => Protect(IntakeStateSerializer.Serialize(state));
+
+    public IntakeState OpenState(string stored) => IntakeStateSerializer.Deserialize(Unprotect(stored));
+}
