@@ -33,7 +33,7 @@ public static class BotApp
         services.AddStorage(configuration, builder.Environment);
         services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));
         services.AddSingleton<TicketWriter>();
-        services.AddTicketDesk(configuration, builder.Environment);
+        services.AddTicketDesk();
         services.AddStaff(configuration);
         services.AddAudit();
         services.AddNotifications(configuration);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
-using Microsoft.AspNetCore.DataProtection;
 using IntakeBot.Dialogs.Conversation;
 
 namespace IntakeBot.Bot.Tickets;
@@ -13,7 +12,7 @@ namespace IntakeBot.Bot.Tickets;
 /// </summary>
 public static class TicketApi
 {
-    public static IServiceCollection AddTicketDesk(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddTicketDesk(this IServiceCollection services)
     {
         services.AddSingleton<TicketProtector>();
         services.AddSingleton<TicketIntake>();
