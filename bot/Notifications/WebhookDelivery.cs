@@ -27,7 +27,7 @@ public sealed partial class WebhookDelivery(
             {
                 await DeliverDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
             {
                 LogOutboxError(logger, ex.GetType().Name);
             }

@@ -3,9 +3,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IntakeBot.Bot.Storage;
 
-/// <summary>The bot's database: conversations, their activity streams, processed activity ids, tickets, and the reply outbox.</summary>
-public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) : DbContext(options)
+/// <summary>
+/// The bot's database: conversations, their activity streams, processed activity ids, tickets,
+/// and the reply outbox. This type owns the SQLite migrations (<c>Storage/Migrations</c>);
+/// <see cref="PostgreSql.PostgresIntakeDbContext"/> is the same model with PostgreSQL's own.
+/// </summary>
+public class IntakeDbContext : DbContext
 {
+    public IntakeDbContext(DbContextOptions<IntakeDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected IntakeDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<StoredActivity> Activities => Set<StoredActivity>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
@@ -18,6 +32,16 @@ public sealed class IntakeDbContext(DbContextOptions<IntakeDbContext> options) :
     public DbSet<Staff.StaffUser> StaffUsers => Set<Staff.StaffUser>();
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
     public DbSet<Notifications.WebhookMessage> WebhookOutbox => Set<Notifications.WebhookMessage>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: as TEXT, EF cannot compare or order them in SQL (outbox
+            // due times, retention cut-offs). Milliseconds since the epoch compare as integers.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

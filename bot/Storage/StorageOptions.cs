@@ -5,14 +5,42 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>The embedded default: one SQLite file in <see cref="DataFolder"/>.</summary>
+    public const string Sqlite = "Sqlite";
+
+    /// <summary>The scale-out store: several instances share one PostgreSQL database.</summary>
+    public const string PostgreSql = "PostgreSql";
+
+    /// <summary><see cref="Sqlite"/> (default) or <see cref="PostgreSql"/>.</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>Npgsql connection string, used when <see cref="Provider"/> is <see cref="PostgreSql"/>.</summary>
+    public string? PostgreSqlConnectionString { get; set; }
+
     /// <summary>Folder for the SQLite file and the token key; relative paths are under the content root.</summary>
     public string DataFolder { get; set; } = "data";
 
     /// <summary>SQLite file name inside <see cref="DataFolder"/>.</summary>
     public string DatabaseFile { get; set; } = "intakebot.db";
 
+    public bool UsesPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
+
     public string ResolveDataFolder(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
 
     public string ConnectionString(string contentRoot) =>
         $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), DatabaseFile)};Cache=Private;Pooling=True";
+
+    /// <summary>Throws at start, with the setting to fix, rather than failing on the first turn.</summary>
+    public void Validate()
+    {
+        if (!UsesPostgreSql && !string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Storage:Provider must be '{Sqlite}' or '{PostgreSql}', not '{Provider}'.");
+        }
+
+        if (UsesPostgreSql && string.IsNullOrWhiteSpace(PostgreSqlConnectionString))
+        {
+            throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:PostgreSqlConnectionString is empty.");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using IntakeBot.Bot.Storage.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 
 namespace IntakeBot.Bot.Storage;
@@ -10,11 +11,21 @@ public static class StorageServiceCollectionExtensions
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        var connectionString = options.ConnectionString(environment.ContentRootPath);
-        services.AddSingleton<SqlitePragmas>();
-        services.AddDbContext<IntakeDbContext>((sp, db) => db
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        options.Validate();
+        if (options.UsesPostgreSql)
+        {
+            // Resolved as IntakeDbContext everywhere; the subtype only selects PostgreSQL's migrations.
+            services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(db => db
+                .UseNpgsql(options.PostgreSqlConnectionString));
+        }
+        else
+        {
+            var connectionString = options.ConnectionString(environment.ContentRootPath);
+            services.AddSingleton<SqlitePragmas>();
+            services.AddDbContext<IntakeDbContext>((sp, db) => db
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        }
 
         // The key ring that encrypts conversations and tickets at rest: in the data folder unless
         // DataProtection:KeysFolder says otherwise (keep it out of database backups).

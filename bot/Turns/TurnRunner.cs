@@ -191,7 +191,7 @@ public sealed partial class TurnRunner(
         // One SaveChanges is one transaction; the conversation's Version check makes it fail
         // (DbUpdateConcurrencyException) if another turn committed since the read above.
         await db.SaveChangesAsync(cancellationToken);
-        if (deleting)
+        if (deleting && db.Database.IsSqlite())
         {
             await TruncateWriteAheadLogAsync(db, cancellationToken);
         }

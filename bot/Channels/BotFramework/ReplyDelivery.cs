@@ -35,7 +35,7 @@ public sealed partial class ReplyDelivery(
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
                 LogLoopError(logger, ex.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
@@ -48,12 +48,11 @@ public sealed partial class ReplyDelivery(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var now = clock.GetUtcNow();
-        // SQLite cannot compare DateTimeOffset in SQL; the outbox is small, so filter here.
-        var due = (await db.OutboundDeliveries.ToListAsync(cancellationToken))
+        var due = await db.OutboundDeliveries
             .Where(d => d.NextAttemptAt <= now)
             .OrderBy(d => d.Id)
             .Take(50)
-            .ToList();
+            .ToListAsync(cancellationToken);
         foreach (var delivery in due)
         {
             await DeliverAsync(db, delivery, cancellationToken);

@@ -4,7 +4,6 @@ using IntakeBot.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using IntakeBot.Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace IntakeBot.Bot.Tests.Security;
 
@@ -19,25 +18,8 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
 
     private static string Marker() => "MARKER" + Guid.NewGuid().ToString("N")[..12];
 
-    private byte[] DatabaseBytes()
-    {
-        // Read the files as they are on disk (main file and write-ahead log), as an attacker with the disk would.
-        var bytes = new List<byte>();
-        foreach (var path in new[] { _host.DatabasePath, _host.DatabasePath + "-wal" })
-        {
-            if (File.Exists(path))
-            {
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var copy = new MemoryStream();
-                stream.CopyTo(copy);
-                bytes.AddRange(copy.ToArray());
-            }
-        }
-
-        return [.. bytes];
-    }
-
-    private bool InDatabaseFile(string marker) => DatabaseBytes().AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0;
+    // Read as they are on disk (on SQLite the main file and write-ahead log), as an attacker with the disk would.
+    private async Task<bool> InDatabaseFile(string marker) => (await _host.StoredBytesAsync()).AsSpan().IndexOf(Encoding.UTF8.GetBytes(marker)) >= 0;
 
     /// <summary>The marker in what the host stores, read back through its own decryption.</summary>
     private async Task<bool> StoredAsync(string marker)
@@ -52,7 +34,7 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
     }
 
     /// <summary>Gone from the stored data, and not in the files' bytes in any form left behind.</summary>
-    private async Task<bool> InDatabase(string marker) => InDatabaseFile(marker) || await StoredAsync(marker);
+    private async Task<bool> InDatabase(string marker) => await InDatabaseFile(marker) || await StoredAsync(marker);
 
     [Fact]
     public async Task Refusing_consent_leaves_no_user_text_in_the_database_file()
@@ -62,7 +44,7 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
         await line.StartAsync();
         await line.PostAsync($"{marker} 息子が逮捕されました。障がいがあります。");
         Assert.True(await StoredAsync(marker), "the marker should be stored before the refusal, or this test proves nothing");
-        Assert.False(InDatabaseFile(marker), "chat text must be encrypted at rest");
+        Assert.False(await InDatabaseFile(marker), "chat text must be encrypted at rest");
 
         await line.PostAsync("同意しない");
 

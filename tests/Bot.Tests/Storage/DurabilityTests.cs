@@ -13,6 +13,7 @@ namespace IntakeBot.Bot.Tests.Storage;
 public sealed class DurabilityTests
 {
     [Fact]
+    [Trait("Category", TestDatabase.SqliteOnly)]
     public async Task The_database_is_created_on_first_start_in_wal_mode_with_full_sync_and_secure_delete()
     {
         await using var host = await BotHost.StartAsync();

@@ -50,6 +50,12 @@ public sealed class BotHost : IAsyncDisposable
             "--Logging:LogLevel:Default", "Information",
             "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",
         };
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataFolder))
+        {
+            args.Add("--" + key);
+            args.Add(value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add("--" + key);
@@ -82,6 +88,58 @@ public sealed class BotHost : IAsyncDisposable
         return $"{conversation?.Version}|{conversation?.LastSequence}|{conversation?.StateJson}|{string.Join("\n", activities)}|{processed}|{tickets}";
     });
 
+    /// <summary>
+    /// What an attacker with the disk would read: on SQLite the database file and its write-ahead
+    /// log byte for byte; on PostgreSQL every row of every table as the server stores its text.
+    /// </summary>
+    public async Task<byte[]> StoredBytesAsync()
+    {
+        if (!TestDatabase.UsesPostgreSql)
+        {
+            var bytes = new List<byte>();
+            foreach (var path in new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists))
+            {
+                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var copy = new MemoryStream();
+                await stream.CopyToAsync(copy);
+                bytes.AddRange(copy.ToArray());
+            }
+
+            return [.. bytes];
+        }
+
+        var rows = await DbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            var tables = new List<string>();
+            await using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
+                await using var reader = await list.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            var all = new System.Text.StringBuilder();
+            foreach (var table in tables)
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT t::text FROM \"{table}\" t";
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    all.Append(reader.GetString(0)).Append('\n');
+                }
+            }
+
+            return all.ToString();
+        });
+        return System.Text.Encoding.UTF8.GetBytes(rows);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -90,6 +148,7 @@ public sealed class BotHost : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (!_keepData)
         {
+            await TestDatabase.DropAsync(DataFolder);
             try
             {
                 Directory.Delete(DataFolder, recursive: true);
