@@ -42,7 +42,20 @@ public static class StorageServiceCollectionExtensions
     {
         var options = app.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         Directory.CreateDirectory(options.ResolveDataFolder(app.Environment.ContentRootPath));
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Database.MigrateAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Database.MigrateAsync();
+                return;
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation && attempt < 5)
+            {
+                // Instances started together race to create the database; the loser finds it
+                // made and migrates (EF serializes the migrations themselves with a lock).
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+        }
     }
 }

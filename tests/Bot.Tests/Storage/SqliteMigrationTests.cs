@@ -12,7 +12,7 @@ public sealed class SqliteMigrationTests : IDisposable
     private readonly string _path = Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N") + ".db");
 
     [Fact]
-    [Trait("Category", Support.TestDatabase.SqliteOnly)]
+    [Trait("Category", Support.TestDatabase.ChoosesOwnStore)]
     public async Task Dates_stored_as_text_by_the_first_schema_become_comparable_milliseconds_without_losing_a_moment()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);

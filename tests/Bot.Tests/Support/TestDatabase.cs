@@ -12,7 +12,11 @@ namespace IntakeBot.Bot.Tests.Support;
 /// </summary>
 public static class TestDatabase
 {
+    /// <summary>Needs the host on SQLite (reads its files or pragmas): left out of the PostgreSQL pass.</summary>
     public const string SqliteOnly = "SqliteOnly";
+
+    /// <summary>Picks its store itself (process tests, migrations): run once, left out of the PostgreSQL pass.</summary>
+    public const string ChoosesOwnStore = "ChoosesOwnStore";
     private const string StorageVariable = "INTAKEBOT_TEST_STORAGE";
     private const string ServerVariable = "INTAKEBOT_TEST_POSTGRES";
 
@@ -48,9 +52,18 @@ public static class TestDatabase
             yield break;
         }
 
-        yield return ("Storage:Provider", "PostgreSql");
-        yield return ("Storage:PostgreSqlConnectionString", PostgreSqlConnectionString(dataFolder));
+        foreach (var setting in PostgreSqlSettingsFor(dataFolder))
+        {
+            yield return setting;
+        }
     }
+
+    /// <summary>Settings that put a host on its own PostgreSQL database, whatever the pass.</summary>
+    public static IEnumerable<(string Key, string Value)> PostgreSqlSettingsFor(string dataFolder) =>
+    [
+        ("Storage:Provider", "PostgreSql"),
+        ("Storage:PostgreSqlConnectionString", PostgreSqlConnectionString(dataFolder)),
+    ];
 
     /// <summary>The same settings as command-line arguments, for hosts and commands built by hand.</summary>
     public static string[] ArgumentsFor(string dataFolder) =>
@@ -60,9 +73,9 @@ public static class TestDatabase
         new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = DatabaseName(dataFolder) }.ConnectionString;
 
     /// <summary>Drops the database of a host that is gone for good.</summary>
-    public static async Task DropAsync(string dataFolder)
+    public static async Task DropAsync(string dataFolder, bool always = false)
     {
-        if (!UsesPostgreSql)
+        if (!UsesPostgreSql && !always)
         {
             return;
         }
