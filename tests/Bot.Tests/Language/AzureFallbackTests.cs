@@ -24,13 +24,12 @@ public sealed class AzureFallbackTests
         azure.Respond = (call, _) => Task.FromResult(call.Number == 1 ? RateLimited(retryAfterSeconds: 2) : null);
         var clock = new RecordingClock(scale: 0.05); // the 2 s wait takes 100 ms
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs, new Dictionary<string, string?>
+
+        var result = await RedactStoryAsync(azure, logs, new Dictionary<string, string?>
         {
             ["Language:Azure:Timeout"] = "00:01:00", // scaled too: 3 s per attempt
             ["Language:Azure:TotalTimeout"] = "00:05:00",
         }, clock);
-
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
 
         Assert.Equal(AzureAnswer, result.Text);
         Assert.Equal(2, azure.Calls.Count);
@@ -47,9 +46,8 @@ public sealed class AzureFallbackTests
             : null);
         var clock = new RecordingClock(scale: 1);
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs, clock: clock);
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs, clock: clock);
 
         Assert.Equal(AzureAnswer, result.Text);
         Assert.Contains(TimeSpan.FromMilliseconds(150), clock.Requested);
@@ -62,9 +60,8 @@ public sealed class AzureFallbackTests
         await using var azure = await StartAsync();
         azure.Respond = (_, _) => Task.FromResult<IResult?>(RateLimited(retryAfterSeconds: 1, extraHeader: ("retry-after-ms", "20")));
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs);
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs);
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.Equal(3, azure.Calls.Count); // MaxRetries = 2
@@ -78,10 +75,9 @@ public sealed class AzureFallbackTests
         await using var azure = await StartAsync();
         azure.Respond = (_, _) => Task.FromResult<IResult?>(RateLimited(retryAfterSeconds: 120));
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs);
         var watch = Stopwatch.StartNew();
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs);
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.Single(azure.Calls);
@@ -94,9 +90,8 @@ public sealed class AzureFallbackTests
         await using var azure = await StartAsync();
         azure.Respond = (call, _) => Task.FromResult(call.Number == 1 ? FakeAzureLanguage.Json(503, """{"error":{"code":"ServiceUnavailable","message":"Busy."}}""") : null);
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs);
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs);
 
         Assert.Equal(AzureAnswer, result.Text);
         Assert.Equal(2, azure.Calls.Count);
@@ -125,9 +120,8 @@ public sealed class AzureFallbackTests
         await using var azure = await StartAsync();
         azure.Respond = (_, _) => Task.FromResult<IResult?>(FakeAzureLanguage.Json(401, """{"error":{"code":"401","message":"Access denied due to invalid subscription key."}}"""));
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs);
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs);
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.Single(azure.Calls);
@@ -146,9 +140,8 @@ public sealed class AzureFallbackTests
         await using var azure = await StartAsync();
         azure.Respond = (_, _) => Task.FromResult<IResult?>(FakeAzureLanguage.Json(200, body));
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs);
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs);
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.Single(azure.Calls);
@@ -168,9 +161,8 @@ public sealed class AzureFallbackTests
              "errors":[],"modelVersion":"2023-04-15"}}
             """));
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs);
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs);
 
         Assert.Equal(AzureAnswer, result.Text);
     }
@@ -179,20 +171,15 @@ public sealed class AzureFallbackTests
     public async Task A_service_that_does_not_answer_falls_back_within_a_bounded_time()
     {
         await using var azure = await StartAsync();
-        azure.Respond = async (_, aborted) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30), aborted);
-            return null;
-        };
+        azure.Respond = FakeAzureLanguage.NeverAnswers;
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs, new Dictionary<string, string?>
+        var watch = Stopwatch.StartNew();
+
+        var result = await RedactStoryAsync(azure, logs, new Dictionary<string, string?>
         {
             ["Language:Azure:Timeout"] = "00:00:00.300",
             ["Language:Azure:MaxRetries"] = "1",
         });
-        var watch = Stopwatch.StartNew();
-
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
@@ -204,21 +191,16 @@ public sealed class AzureFallbackTests
     public async Task The_total_timeout_bounds_all_attempts_together()
     {
         await using var azure = await StartAsync();
-        azure.Respond = async (_, aborted) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30), aborted);
-            return null;
-        };
+        azure.Respond = FakeAzureLanguage.NeverAnswers;
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs, new Dictionary<string, string?>
+        var watch = Stopwatch.StartNew();
+
+        var result = await RedactStoryAsync(azure, logs, new Dictionary<string, string?>
         {
             ["Language:Azure:Timeout"] = "00:00:02",
             ["Language:Azure:TotalTimeout"] = "00:00:02.500",
             ["Language:Azure:MaxRetries"] = "5",
         });
-        var watch = Stopwatch.StartNew();
-
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
@@ -236,9 +218,8 @@ public sealed class AzureFallbackTests
 
         await using var azure = await StartAsync();
         var logs = new LogCollector();
-        await using var services = azure.CreateServices(logs, new Dictionary<string, string?> { ["Language:Azure:Endpoint"] = endpoint });
 
-        var result = await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
+        var result = await RedactStoryAsync(azure, logs, new Dictionary<string, string?> { ["Language:Azure:Endpoint"] = endpoint });
 
         Assert.Equal(LocalAnswer, result.Text);
         Assert.Contains(logs.Lines, line => line.Contains("Unreachable", StringComparison.Ordinal));
@@ -248,11 +229,7 @@ public sealed class AzureFallbackTests
     public async Task The_callers_cancellation_is_not_swallowed_as_a_failure()
     {
         await using var azure = await StartAsync();
-        azure.Respond = async (_, aborted) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(30), aborted);
-            return null;
-        };
+        azure.Respond = FakeAzureLanguage.NeverAnswers;
         var logs = new LogCollector();
         await using var services = azure.CreateServices(logs);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -266,6 +243,12 @@ public sealed class AzureFallbackTests
         azure.Pii.Add(("山本太郎", "Person"));
         azure.Pii.Add(("090-1234-5678", "PhoneNumber"));
         return azure;
+    }
+
+    private static async Task<RedactionResult> RedactStoryAsync(FakeAzureLanguage azure, LogCollector logs, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        await using var services = azure.CreateServices(logs, settings, clock);
+        return await services.GetRequiredService<IPiiRedactor>().RedactAsync(Story, CancellationToken.None);
     }
 
     private static IResult RateLimited(int retryAfterSeconds, (string Name, string Value)? extraHeader = null) => new RateLimitedResult(retryAfterSeconds, extraHeader);

@@ -83,6 +83,13 @@ public sealed class FakeAzureLanguage : IAsyncDisposable
         return services.BuildServiceProvider(validateScopes: true);
     }
 
+    /// <summary>For <see cref="Respond"/>: holds every request until the client gives up on it.</summary>
+    public static async Task<IResult?> NeverAnswers(AnalyzeCall call, CancellationToken aborted)
+    {
+        await Task.Delay(Timeout.InfiniteTimeSpan, aborted);
+        return null;
+    }
+
     public static IResult Json(int status, string json) => Results.Text(json, "application/json", statusCode: status);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
