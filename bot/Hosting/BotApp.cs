@@ -5,6 +5,7 @@ using IntakeBot.Bot.Channels.BotFramework;
 using IntakeBot.Bot.Channels.DirectLine;
 using IntakeBot.Bot.Dashboard;
 using IntakeBot.Bot.Knowledge;
+using IntakeBot.Bot.Language;
 using IntakeBot.Bot.Notifications;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
@@ -37,6 +38,7 @@ public static class BotApp
         services.AddStaff(configuration);
         services.AddAudit();
         services.AddNotifications(configuration);
+        services.AddLanguageServices(configuration);
 
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<TurnRunner>();
