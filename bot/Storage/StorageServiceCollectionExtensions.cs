@@ -12,6 +12,7 @@ public static class StorageServiceCollectionExtensions
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         options.Validate();
+        services.AddSingleton<TurnCommitter>();
         if (options.UsesPostgreSql)
         {
             // Resolved as IntakeDbContext everywhere; the subtype only selects PostgreSQL's migrations.

@@ -14,8 +14,19 @@ namespace IntakeBot.Bot.Tickets;
 /// </summary>
 public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake intake)
 {
+    // Any constant shared by all instances; names the lock in pg_locks.
+    private const long TicketNumberLock = 0x4b4e_5449_434b_4554;
+
     public async Task<TicketRecord> AddAsync(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (db.Database.IsNpgsql())
+        {
+            // Instances on PostgreSQL run turns in parallel: without this, intakes finishing
+            // together all read the same highest number and all but one retry, again and again.
+            // Held until the turn's transaction ends; SQLite's group commit is serial already.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [TicketNumberLock], cancellationToken);
+        }
+
         var kind = effect.Kind.ToString();
         var existing = await db.Tickets.SingleOrDefaultAsync(
             t => t.ConversationId == conversationId && t.Kind == kind && t.IntakeNumber == effect.IntakeNumber,

@@ -23,6 +23,7 @@ public sealed partial class TurnRunner(
     ReplyDeliverySignal deliveries,
     TimeProvider clock,
     ConversationProtector protector,
+    TurnCommitter committer,
     ILogger<TurnRunner> logger)
 {
     private const int MaxAttempts = 8;
@@ -115,85 +116,91 @@ public sealed partial class TurnRunner(
             rows.Add(Row(address.Key, sequence, user, fromUser: true, now));
         }
 
-        foreach (var effect in result.SideEffects.OfType<CreateTicket>())
-        {
-            var ticket = await tickets.AddAsync(db, address.Key, effect, now, cancellationToken);
-            if (effect.Kind == TicketKind.Intake)
-            {
-                result = result.WithReferenceNumber(ticket.ReferenceNumber);
-            }
-
-            LogTicket(logger, address.Key, ticket.ReferenceNumber, ticket.Kind, ticket.Priority);
-        }
-
         var replies = new List<Activity>();
-        var firstReply = sequence + 1;
-        foreach (var reply in result.Replies)
+        var deleting = false;
+        // Everything from here sees every earlier turn's writes (on SQLite it runs in the group
+        // commit), so two turns never take one ticket number.
+        await committer.SaveAsync(db, async ct =>
         {
-            sequence++;
-            // Strictly increasing timestamps: Web Chat orders by them, and equal ones may swap.
-            var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, sequence), now.AddMilliseconds(replies.Count + 1), user?.Id);
-            replies.Add(activity);
-            rows.Add(Row(address.Key, sequence, activity, fromUser: false, now));
-        }
-
-        var deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
-        if (deleting)
-        {
-            // The user refused consent or quit: nothing they wrote before (nor the bot's echo of
-            // it) may stay. The stream keeps neutral stand-ins so watermarks and ids stay valid.
-            var earlier = await db.Activities.Where(a => a.ConversationId == address.Key).ToListAsync(cancellationToken);
-            foreach (var row in earlier.Concat(rows.Where(r => r.FromUser)))
+            foreach (var effect in result.SideEffects.OfType<CreateTicket>())
             {
-                row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
+                var ticket = await tickets.AddAsync(db, address.Key, effect, now, ct);
+                if (effect.Kind == TicketKind.Intake)
+                {
+                    result = result.WithReferenceNumber(ticket.ReferenceNumber);
+                }
+
+                LogTicket(logger, address.Key, ticket.ReferenceNumber, ticket.Kind, ticket.Priority);
             }
 
-            if (user is not null)
+            var firstReply = sequence + 1;
+            foreach (var reply in result.Replies)
             {
-                user = protector.OpenActivity(rows.First(r => r.FromUser).Json);
+                sequence++;
+                // Strictly increasing timestamps: Web Chat orders by them, and equal ones may swap.
+                var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, sequence), now.AddMilliseconds(replies.Count + 1), user?.Id);
+                replies.Add(activity);
+                rows.Add(Row(address.Key, sequence, activity, fromUser: false, now));
             }
-        }
 
-        db.Activities.AddRange(rows);
-        stored.StateJson = protector.Seal(result.State);
-        stored.LastSequence = sequence;
-        stored.Version++;
-        stored.UpdatedAt = now;
-
-        if (request.IncomingId is { } id)
-        {
-            db.ProcessedActivities.Add(new ProcessedActivity
+            deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
+            if (deleting)
             {
-                ConversationId = address.Key,
-                IncomingId = id,
-                UserSequence = userSequence,
-                FirstReplySequence = firstReply,
-                LastReplySequence = sequence,
-                ProcessedAt = now,
-            });
-        }
+                // The user refused consent or quit: nothing they wrote before (nor the bot's echo of
+                // it) may stay. The stream keeps neutral stand-ins so watermarks and ids stay valid.
+                var earlier = await db.Activities.Where(a => a.ConversationId == address.Key).ToListAsync(ct);
+                foreach (var row in earlier.Concat(rows.Where(r => r.FromUser)))
+                {
+                    row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
+                }
 
-        if (request.DeliverToServiceUrl && replies.Count > 0 && address.ServiceUrl is { } serviceUrl)
-        {
-            db.OutboundDeliveries.Add(new OutboundDelivery
+                if (user is not null)
+                {
+                    user = protector.OpenActivity(rows.First(r => r.FromUser).Json);
+                }
+            }
+
+            db.Activities.AddRange(rows);
+            stored.StateJson = protector.Seal(result.State);
+            stored.LastSequence = sequence;
+            stored.Version++;
+            stored.UpdatedAt = now;
+
+            if (request.IncomingId is { } id)
             {
-                ConversationId = address.Key,
-                ExternalConversationId = address.ExternalId,
-                ServiceUrl = serviceUrl,
-                ReplyToId = user?.Id,
-                FirstSequence = firstReply,
-                LastSequence = sequence,
-                NextAttemptAt = now,
-                CreatedAt = now,
-            });
-        }
+                db.ProcessedActivities.Add(new ProcessedActivity
+                {
+                    ConversationId = address.Key,
+                    IncomingId = id,
+                    UserSequence = userSequence,
+                    FirstReplySequence = firstReply,
+                    LastReplySequence = sequence,
+                    ProcessedAt = now,
+                });
+            }
 
-        // One SaveChanges is one transaction; the conversation's Version check makes it fail
-        // (DbUpdateConcurrencyException) if another turn committed since the read above.
-        await db.SaveChangesAsync(cancellationToken);
+            if (request.DeliverToServiceUrl && replies.Count > 0 && address.ServiceUrl is { } serviceUrl)
+            {
+                db.OutboundDeliveries.Add(new OutboundDelivery
+                {
+                    ConversationId = address.Key,
+                    ExternalConversationId = address.ExternalId,
+                    ServiceUrl = serviceUrl,
+                    ReplyToId = user?.Id,
+                    FirstSequence = firstReply,
+                    LastSequence = sequence,
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                });
+            }
+
+            // The conversation's Version check makes the save fail (DbUpdateConcurrencyException)
+            // if another turn committed since the read above.
+        }, cancellationToken);
+
         if (deleting && db.Database.IsSqlite())
         {
-            await TruncateWriteAheadLogAsync(db, cancellationToken);
+            await TruncateWriteAheadLogAsync(cancellationToken);
         }
 
         LogTurn(logger, address.Key, request.Input.IsConversationStart ? "start" : "message", replies.Count, result.State.Step.ToString());
@@ -204,8 +211,10 @@ public sealed partial class TurnRunner(
     /// Deleted text still sits in old frames of the -wal file until a checkpoint overwrites the
     /// database pages and truncates the log; do that now rather than whenever SQLite gets to it.
     /// </summary>
-    private async Task TruncateWriteAheadLogAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    private async Task TruncateWriteAheadLogAsync(CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         try
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);

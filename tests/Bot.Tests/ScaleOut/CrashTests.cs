@@ -18,6 +18,7 @@ public sealed class CrashTests
 {
     private const int Conversations = 16;
     private int _retries;
+    private BotProcess? _bot;
 
     [SkippableTheory]
     [InlineData(StorageOptions.Sqlite)]
@@ -29,7 +30,7 @@ public sealed class CrashTests
         Skip.If(postgres && TestDatabase.PostgreSqlServer is null, "INTAKEBOT_TEST_POSTGRES is not set (CI sets it; there this is a failure, not a skip).");
         var folder = Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"));
         var settings = postgres ? TestDatabase.PostgreSqlSettingsFor(folder).ToList() : [];
-        var bot = await BotProcess.StartAsync(folder, settings);
+        var bot = _bot = await BotProcess.StartAsync(folder, settings);
         using var http = new HttpClient { BaseAddress = new Uri(bot.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(20) };
         var acknowledged = new ConcurrentBag<(Activity Sent, string[] Replies)>();
         var script = IntakeScripts.For("家族");
@@ -60,7 +61,7 @@ public sealed class CrashTests
                 bot.Kill();
                 await bot.DisposeAsync();
                 await Task.Delay(300);
-                bot = await BotProcess.StartAsync(folder, settings, port);
+                bot = _bot = await BotProcess.StartAsync(folder, settings, port);
             }
 
             var finals = await clients.WaitAsync(TimeSpan.FromMinutes(4));
@@ -128,8 +129,7 @@ public sealed class CrashTests
                     return [.. (await response.Content.ReadFromJsonAsync<ExpectedReplies>(ActivityJson.Options))!.Activities];
                 }
 
-                Assert.True((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests,
-                    $"a turn was refused with {(int)response.StatusCode}, which a retry cannot fix");
+                Assert.True((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests, $"a turn was refused with {(int)response.StatusCode}, which a retry cannot fix\n{_bot?.Tail}");
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
             {

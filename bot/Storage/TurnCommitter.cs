@@ -1,0 +1,190 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace IntakeBot.Bot.Storage;
+
+/// <summary>
+/// Commits turns. On SQLite many turns share one transaction (group commit): SQLite has one
+/// writer and synchronous=FULL makes every commit wait for the disk, so one fsync per turn caps
+/// throughput at the disk's flush rate, and SQLite's busy handler parks the waiting writers on
+/// sleeping pool threads. Here waiting turns queue without a thread, one writer drains the
+/// queue, gives each turn a savepoint (a turn that loses a race is rolled back alone and retried
+/// by its runner) and commits the batch with one fsync before anyone is answered.
+/// On PostgreSQL, which locks rows and has its own group commit, each turn commits on its own.
+/// </summary>
+public sealed partial class TurnCommitter : IAsyncDisposable
+{
+    private const int MaxBatch = 128;
+
+    private readonly string? _sqliteConnectionString;
+    private readonly ILogger<TurnCommitter> _logger;
+    private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task? _writer;
+    private SqliteConnection? _connection;
+
+    public TurnCommitter(IOptions<StorageOptions> storage, IHostEnvironment environment, ILogger<TurnCommitter> logger)
+    {
+        _logger = logger;
+        var options = storage.Value;
+        if (!options.UsesPostgreSql)
+        {
+            _sqliteConnectionString = options.ConnectionString(environment.ContentRootPath);
+            _writer = Task.Run(WriteLoopAsync);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="prepare"/> (the part of a turn that must see every earlier write, such
+    /// as taking the next ticket number) and saves <paramref name="db"/>'s changes durably.
+    /// Throws what SaveChanges would (a <see cref="DbUpdateException"/> on a lost race).
+    /// </summary>
+    public async Task SaveAsync(IntakeDbContext db, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken)
+    {
+        if (_writer is null)
+        {
+            // One transaction around prepare and save, so locks taken while preparing (the
+            // ticket number's) are held until the commit.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await prepare(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var pending = new PendingTurn(db, prepare, cancellationToken);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Done.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer;
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingTurn>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            await CommitBatchAsync(batch);
+        }
+    }
+
+    private async Task CommitBatchAsync(List<PendingTurn> batch)
+    {
+        var saved = new List<PendingTurn>(batch.Count);
+        try
+        {
+            var connection = await OpenAsync();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var turn = batch[i];
+                if (turn.CancellationToken.IsCancellationRequested)
+                {
+                    turn.Done.TrySetCanceled(turn.CancellationToken);
+                    continue;
+                }
+
+                var savepoint = "turn" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await transaction.SaveAsync(savepoint);
+                try
+                {
+                    turn.Db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                    await turn.Db.Database.UseTransactionAsync(transaction);
+                    await turn.Prepare(turn.CancellationToken);
+                    await turn.Db.SaveChangesAsync(turn.CancellationToken);
+                    await transaction.ReleaseAsync(savepoint);
+                    saved.Add(turn);
+                }
+                catch (Exception ex)
+                {
+                    // This turn alone is undone; the others in the batch still commit.
+                    await transaction.RollbackAsync(savepoint);
+                    await transaction.ReleaseAsync(savepoint);
+                    Detach(turn);
+                    turn.Done.TrySetException(ex);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            // The commit itself failed (disk full, I/O error): nothing of the batch is stored,
+            // so every turn in it reports the failure and its runner retries or gives up.
+            LogBatchFailed(_logger, batch.Count, ex.GetType().Name);
+            await ResetConnectionAsync();
+            foreach (var turn in saved)
+            {
+                Detach(turn);
+                turn.Done.TrySetException(new DbUpdateException("The group commit failed.", ex));
+            }
+
+            return;
+        }
+
+        foreach (var turn in saved)
+        {
+            Detach(turn);
+            turn.Done.TrySetResult();
+        }
+    }
+
+    /// <summary>The writer's connection stays the writer's: a turn's context goes back to its own.</summary>
+    private static void Detach(PendingTurn turn)
+    {
+        turn.Db.Database.UseTransaction(null);
+        turn.Db.Database.SetDbConnection(null);
+    }
+
+    private async Task<SqliteConnection> OpenAsync()
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+        {
+            return _connection;
+        }
+
+        _connection = new SqliteConnection(_sqliteConnectionString);
+        await _connection.OpenAsync();
+        await using var pragmas = _connection.CreateCommand();
+        pragmas.CommandText = SqlitePragmas.Statements;
+        await pragmas.ExecuteNonQueryAsync();
+        return _connection;
+    }
+
+    private async Task ResetConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Turns} turns failed ({Error}); they are retried")]
+    private static partial void LogBatchFailed(ILogger logger, int turns, string error);
+
+    private sealed record PendingTurn(IntakeDbContext Db, Func<CancellationToken, Task> Prepare, CancellationToken CancellationToken)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
