@@ -41,6 +41,7 @@ public static class BotApp
         services.AddLanguageServices(configuration);
 
         services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<ConversationCache>();
         services.AddSingleton<TurnRunner>();
 
         services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));

@@ -24,6 +24,7 @@ public sealed partial class TurnRunner(
     TimeProvider clock,
     ConversationProtector protector,
     TurnCommitter committer,
+    ConversationCache cache,
     ILogger<TurnRunner> logger)
 {
     private const int MaxAttempts = 8;
@@ -34,9 +35,11 @@ public sealed partial class TurnRunner(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            // Only the first attempt trusts the cache: after a failed save, the database decides.
+            var cached = attempt == 1 && cache.TryGet(request.Address.Key, out var record, out var state) ? (record, state) : default;
             try
             {
-                var outcome = await TryRunAsync(db, request, cancellationToken);
+                var outcome = await TryRunAsync(db, request, cached, cancellationToken);
                 if (outcome.Status == TurnStatus.Ran)
                 {
                     signals.Pulse(request.Address.Key);
@@ -53,7 +56,11 @@ public sealed partial class TurnRunner(
                 // Another turn of this conversation (or another ticket number) committed first:
                 // start over from what is stored now. A resent activity finds its stored result.
                 LogConflict(logger, request.Address.Key, attempt, ex.GetType().Name);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                cache.Forget(request.Address.Key);
+                if (cached.record is null)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                }
             }
         }
 
@@ -61,11 +68,25 @@ public sealed partial class TurnRunner(
         return TurnOutcome.Busy;
     }
 
-    private async Task<TurnOutcome> TryRunAsync(IntakeDbContext db, TurnRequest request, CancellationToken cancellationToken)
+    private async Task<TurnOutcome> TryRunAsync(
+        IntakeDbContext db, TurnRequest request, (ConversationRecord? Record, IntakeState? State) cached, CancellationToken cancellationToken)
     {
         var address = request.Address;
-        var stored = await db.Conversations.SingleOrDefaultAsync(c => c.Id == address.Key, cancellationToken);
-        if (stored is not null && request.IncomingId is { } incomingId)
+        var stored = cached.Record;
+        var saved = cached.State;
+        if (stored is not null)
+        {
+            // No read: the update below only succeeds if the stored Version is still this one, and
+            // an activity processed before makes its processed_activities insert fail; either
+            // way the turn reruns from the database and finds the stored result.
+            db.Conversations.Attach(stored);
+        }
+        else
+        {
+            stored = await db.Conversations.SingleOrDefaultAsync(c => c.Id == address.Key, cancellationToken);
+        }
+
+        if (stored is not null && saved is null && request.IncomingId is { } incomingId)
         {
             var processed = await db.ProcessedActivities.AsNoTracking()
                 .SingleOrDefaultAsync(p => p.ConversationId == address.Key && p.IncomingId == incomingId, cancellationToken);
@@ -96,7 +117,7 @@ public sealed partial class TurnRunner(
             db.Conversations.Add(stored);
         }
 
-        var result = conversation.Handle(protector.OpenState(stored.StateJson), request.Input, now);
+        var result = conversation.Handle(saved ?? protector.OpenState(stored.StateJson), request.Input, now);
         var sequence = stored.LastSequence;
         var rows = new List<StoredActivity>();
 
@@ -198,6 +219,7 @@ public sealed partial class TurnRunner(
             // if another turn committed since the read above.
         }, cancellationToken);
 
+        cache.Committed(stored, result.State);
         if (deleting && db.Database.IsSqlite())
         {
             await TruncateWriteAheadLogAsync(cancellationToken);
