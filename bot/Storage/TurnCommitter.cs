@@ -12,7 +12,10 @@ namespace IntakeBot.Bot.Storage;
 /// throughput at the disk's flush rate, and SQLite's busy handler parks the waiting writers on
 /// sleeping pool threads. Here waiting turns queue without a thread, one writer drains the
 /// queue, gives each turn a savepoint (a turn that loses a race is rolled back alone and retried
-/// by its runner) and commits the batch with one fsync before anyone is answered.
+/// by its runner) and commits the batch with one fsync before anyone is answered. Everything a
+/// turn can do without the database (rendering, encryption) is done before it queues, and an
+/// ordinary turn's rows go in through prepared statements, because the writer is the one thread
+/// every turn waits for.
 /// On PostgreSQL, which locks rows and has its own group commit, each turn commits on its own.
 /// </summary>
 public sealed partial class TurnCommitter : IAsyncDisposable
@@ -24,6 +27,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task? _writer;
     private SqliteConnection? _connection;
+    private SqliteTurnStatements? _statements;
 
     public TurnCommitter(IOptions<StorageOptions> storage, IHostEnvironment environment, ILogger<TurnCommitter> logger)
     {
@@ -36,25 +40,37 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
     }
 
+    /// <summary>Saves an ordinary turn's rows durably (see <see cref="TurnWrite"/>).</summary>
+    public Task SaveAsync(IntakeDbContext db, TurnWrite write, CancellationToken cancellationToken) =>
+        SaveAsync(db, write, null, cancellationToken);
+
     /// <summary>
     /// Runs <paramref name="prepare"/> (the part of a turn that must see every earlier write, such
     /// as taking the next ticket number) and saves <paramref name="db"/>'s changes durably.
     /// Throws what SaveChanges would (a <see cref="DbUpdateException"/> on a lost race).
     /// </summary>
-    public async Task SaveAsync(IntakeDbContext db, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken)
+    public Task SaveAsync(IntakeDbContext db, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken) =>
+        SaveAsync(db, null, prepare, cancellationToken);
+
+    private async Task SaveAsync(IntakeDbContext db, TurnWrite? write, Func<CancellationToken, Task>? prepare, CancellationToken cancellationToken)
     {
         if (_writer is null)
         {
             // One transaction around prepare and save, so locks taken while preparing (the
             // ticket number's) are held until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await prepare(cancellationToken);
+            write?.AddTo(db);
+            if (prepare is not null)
+            {
+                await prepare(cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
         }
 
-        var pending = new PendingTurn(db, prepare, cancellationToken);
+        var pending = new PendingTurn(db, write, prepare, cancellationToken);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Done.Task;
     }
@@ -67,6 +83,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             await _writer;
         }
 
+        _statements?.Dispose();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -108,10 +125,20 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 await transaction.SaveAsync(savepoint);
                 try
                 {
-                    turn.Db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                    await turn.Db.Database.UseTransactionAsync(transaction);
-                    await turn.Prepare(turn.CancellationToken);
-                    await turn.Db.SaveChangesAsync(turn.CancellationToken);
+                    if (turn.Write is { } write)
+                    {
+                        _statements ??= new SqliteTurnStatements(connection);
+                        _statements.Execute(write, transaction);
+                    }
+
+                    if (turn.Prepare is { } prepare)
+                    {
+                        turn.Db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                        await turn.Db.Database.UseTransactionAsync(transaction);
+                        await prepare(turn.CancellationToken);
+                        await turn.Db.SaveChangesAsync(turn.CancellationToken);
+                    }
+
                     await transaction.ReleaseAsync(savepoint);
                     saved.Add(turn);
                 }
@@ -152,6 +179,11 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     /// <summary>The writer's connection stays the writer's: a turn's context goes back to its own.</summary>
     private static void Detach(PendingTurn turn)
     {
+        if (turn.Prepare is null)
+        {
+            return;
+        }
+
         turn.Db.Database.UseTransaction(null);
         turn.Db.Database.SetDbConnection(null);
     }
@@ -163,6 +195,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             return _connection;
         }
 
+        _statements?.Dispose();
+        _statements = null;
         _connection = new SqliteConnection(_sqliteConnectionString);
         await _connection.OpenAsync();
         await using var pragmas = _connection.CreateCommand();
@@ -173,6 +207,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
 
     private async Task ResetConnectionAsync()
     {
+        _statements?.Dispose();
+        _statements = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -183,7 +219,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Turns} turns failed ({Error}); they are retried")]
     private static partial void LogBatchFailed(ILogger logger, int turns, string error);
 
-    private sealed record PendingTurn(IntakeDbContext Db, Func<CancellationToken, Task> Prepare, CancellationToken CancellationToken)
+    private sealed record PendingTurn(IntakeDbContext Db, TurnWrite? Write, Func<CancellationToken, Task>? Prepare, CancellationToken CancellationToken)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -74,17 +74,10 @@ public sealed partial class TurnRunner(
         var address = request.Address;
         var stored = cached.Record;
         var saved = cached.State;
-        if (stored is not null)
-        {
-            // No read: the update below only succeeds if the stored Version is still this one, and
-            // an activity processed before makes its processed_activities insert fail; either
-            // way the turn reruns from the database and finds the stored result.
-            db.Conversations.Attach(stored);
-        }
-        else
-        {
-            stored = await db.Conversations.SingleOrDefaultAsync(c => c.Id == address.Key, cancellationToken);
-        }
+        // From the cache, no read: the update only succeeds if the stored Version is still the
+        // cached one, and an activity processed before makes its processed_activities insert fail;
+        // either way the turn reruns from the database and finds the stored result.
+        stored ??= await db.Conversations.SingleOrDefaultAsync(c => c.Id == address.Key, cancellationToken);
 
         if (stored is not null && saved is null && request.IncomingId is { } incomingId)
         {
@@ -98,6 +91,7 @@ public sealed partial class TurnRunner(
         }
 
         var now = clock.GetUtcNow();
+        var isNew = false;
         if (stored is null)
         {
             if (!request.CreateIfMissing)
@@ -105,21 +99,22 @@ public sealed partial class TurnRunner(
                 return TurnOutcome.Unknown;
             }
 
+            isNew = true;
             stored = new ConversationRecord
             {
                 Id = address.Key,
                 ExternalId = address.ExternalId,
                 ChannelId = address.ChannelId,
                 UserId = address.User.Id!,
-                StateJson = protector.Seal(new IntakeState()),
+                StateJson = string.Empty,
                 CreatedAt = now,
             };
-            db.Conversations.Add(stored);
+            saved = new IntakeState();
         }
 
         var result = conversation.Handle(saved ?? protector.OpenState(stored.StateJson), request.Input, now);
+        var write = new TurnWrite(stored, isNew, stored.Version);
         var sequence = stored.LastSequence;
-        var rows = new List<StoredActivity>();
 
         Activity? user = null;
         long? userSequence = null;
@@ -134,26 +129,17 @@ public sealed partial class TurnRunner(
 
             user.Id ??= ActivityId(address.ExternalId, sequence);
             user.Timestamp = now;
-            rows.Add(Row(address.Key, sequence, user, fromUser: true, now));
+            write.Activities.Add(Row(address.Key, sequence, user, fromUser: true, now));
         }
 
         var replies = new List<Activity>();
-        var deleting = false;
-        // Everything from here sees every earlier turn's writes (on SQLite it runs in the group
-        // commit), so two turns never take one ticket number.
-        await committer.SaveAsync(db, async ct =>
+        var deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
+        var delivery = request.DeliverToServiceUrl && address.ServiceUrl is not null;
+
+        // The rows of the bot's replies, the new state and the processed marker. Built outside the
+        // commit when nothing in them depends on it, so SQLite's single writer only writes them.
+        void Complete()
         {
-            foreach (var effect in result.SideEffects.OfType<CreateTicket>())
-            {
-                var ticket = await tickets.AddAsync(db, address.Key, effect, now, ct);
-                if (effect.Kind == TicketKind.Intake)
-                {
-                    result = result.WithReferenceNumber(ticket.ReferenceNumber);
-                }
-
-                LogTicket(logger, address.Key, ticket.ReferenceNumber, ticket.Kind, ticket.Priority);
-            }
-
             var firstReply = sequence + 1;
             foreach (var reply in result.Replies)
             {
@@ -161,35 +147,16 @@ public sealed partial class TurnRunner(
                 // Strictly increasing timestamps: Web Chat orders by them, and equal ones may swap.
                 var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, sequence), now.AddMilliseconds(replies.Count + 1), user?.Id);
                 replies.Add(activity);
-                rows.Add(Row(address.Key, sequence, activity, fromUser: false, now));
+                write.Activities.Add(Row(address.Key, sequence, activity, fromUser: false, now));
             }
 
-            deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
-            if (deleting)
-            {
-                // The user refused consent or quit: nothing they wrote before (nor the bot's echo of
-                // it) may stay. The stream keeps neutral stand-ins so watermarks and ids stay valid.
-                var earlier = await db.Activities.Where(a => a.ConversationId == address.Key).ToListAsync(ct);
-                foreach (var row in earlier.Concat(rows.Where(r => r.FromUser)))
-                {
-                    row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
-                }
-
-                if (user is not null)
-                {
-                    user = protector.OpenActivity(rows.First(r => r.FromUser).Json);
-                }
-            }
-
-            db.Activities.AddRange(rows);
             stored.StateJson = protector.Seal(result.State);
             stored.LastSequence = sequence;
             stored.Version++;
             stored.UpdatedAt = now;
-
             if (request.IncomingId is { } id)
             {
-                db.ProcessedActivities.Add(new ProcessedActivity
+                write.Processed = new ProcessedActivity
                 {
                     ConversationId = address.Key,
                     IncomingId = id,
@@ -197,16 +164,16 @@ public sealed partial class TurnRunner(
                     FirstReplySequence = firstReply,
                     LastReplySequence = sequence,
                     ProcessedAt = now,
-                });
+                };
             }
 
-            if (request.DeliverToServiceUrl && replies.Count > 0 && address.ServiceUrl is { } serviceUrl)
+            if (delivery && replies.Count > 0)
             {
                 db.OutboundDeliveries.Add(new OutboundDelivery
                 {
                     ConversationId = address.Key,
                     ExternalConversationId = address.ExternalId,
-                    ServiceUrl = serviceUrl,
+                    ServiceUrl = address.ServiceUrl!,
                     ReplyToId = user?.Id,
                     FirstSequence = firstReply,
                     LastSequence = sequence,
@@ -214,10 +181,52 @@ public sealed partial class TurnRunner(
                     CreatedAt = now,
                 });
             }
+        }
 
-            // The conversation's Version check makes the save fail (DbUpdateConcurrencyException)
-            // if another turn committed since the read above.
-        }, cancellationToken);
+        // Either way the save fails (DbUpdateException) if another turn of this conversation
+        // committed since the read, or this activity was processed before.
+        if (!deleting && !delivery && !result.SideEffects.OfType<CreateTicket>().Any())
+        {
+            Complete();
+            await committer.SaveAsync(db, write, cancellationToken);
+        }
+        else
+        {
+            // Everything from here sees every earlier turn's writes (on SQLite it runs in the
+            // group commit), so two turns never take one ticket number.
+            await committer.SaveAsync(db, async ct =>
+            {
+                foreach (var effect in result.SideEffects.OfType<CreateTicket>())
+                {
+                    var ticket = await tickets.AddAsync(db, address.Key, effect, now, ct);
+                    if (effect.Kind == TicketKind.Intake)
+                    {
+                        result = result.WithReferenceNumber(ticket.ReferenceNumber);
+                    }
+
+                    LogTicket(logger, address.Key, ticket.ReferenceNumber, ticket.Kind, ticket.Priority);
+                }
+
+                Complete();
+                if (deleting)
+                {
+                    // The user refused consent or quit: nothing they wrote before (nor the bot's echo of
+                    // it) may stay. The stream keeps neutral stand-ins so watermarks and ids stay valid.
+                    var earlier = await db.Activities.Where(a => a.ConversationId == address.Key).ToListAsync(ct);
+                    foreach (var row in earlier.Concat(write.Activities.Where(r => r.FromUser)))
+                    {
+                        row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
+                    }
+
+                    if (user is not null)
+                    {
+                        user = protector.OpenActivity(write.Activities.First(r => r.FromUser).Json);
+                    }
+                }
+
+                write.AddTo(db);
+            }, cancellationToken);
+        }
 
         cache.Committed(stored, result.State);
         if (deleting && db.Database.IsSqlite())

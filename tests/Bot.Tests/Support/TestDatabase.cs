@@ -85,7 +85,20 @@ public static class TestDatabase
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = $"DROP DATABASE IF EXISTS \"{DatabaseName(dataFolder)}\" WITH (FORCE);";
-        await command.ExecuteNonQueryAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                // An autovacuum worker (the server's own, which the test role may not terminate)
+                // is in the database for a moment after heavy writes; it leaves by itself.
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static string DatabaseName(string dataFolder) =>

@@ -1,0 +1,112 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IntakeBot.Bot.Storage;
+
+/// <summary>
+/// Writes a <see cref="TurnWrite"/> on the group commit's connection with statements prepared
+/// once per connection. EF Core would build, prepare and parse the same SQL for every turn on the
+/// one writer thread that all turns queue behind. The columns must match the EF model (dates as
+/// Unix milliseconds, see <see cref="UnixMillisecondsConverter"/>); a test compares them. Failures
+/// surface as EF's exceptions so the turn runner treats both paths alike.
+/// </summary>
+public sealed class SqliteTurnStatements : IDisposable
+{
+    /// <summary>The columns written, per table, for the test that holds them to the model.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        ["conversations"] = ["Id", "ExternalId", "ChannelId", "UserId", "StateJson", "Version", "LastSequence", "CreatedAt", "UpdatedAt"],
+        ["activities"] = ["ConversationId", "Sequence", "ActivityId", "ClientActivityId", "FromUser", "Json", "CreatedAt"],
+        ["processed_activities"] = ["ConversationId", "IncomingId", "UserSequence", "FirstReplySequence", "LastReplySequence", "ProcessedAt"],
+    };
+
+    private readonly SqliteCommand _insertConversation;
+    private readonly SqliteCommand _updateConversation;
+    private readonly SqliteCommand _insertActivity;
+    private readonly SqliteCommand _insertProcessed;
+
+    public SqliteTurnStatements(SqliteConnection connection)
+    {
+        _insertConversation = Insert(connection, "conversations");
+        _insertActivity = Insert(connection, "activities");
+        _insertProcessed = Insert(connection, "processed_activities");
+        _updateConversation = Command(connection,
+            """
+            UPDATE "conversations" SET "StateJson" = $StateJson, "Version" = $Version, "LastSequence" = $LastSequence, "UpdatedAt" = $UpdatedAt
+            WHERE "Id" = $Id AND "Version" = $ExpectedVersion
+            """,
+            ["StateJson", "Version", "LastSequence", "UpdatedAt", "Id", "ExpectedVersion"]);
+    }
+
+    public void Execute(TurnWrite write, SqliteTransaction transaction)
+    {
+        try
+        {
+            var c = write.Conversation;
+            if (write.IsNew)
+            {
+                Run(_insertConversation, transaction, c.Id, c.ExternalId, c.ChannelId, c.UserId, c.StateJson, c.Version, c.LastSequence, Ms(c.CreatedAt), Ms(c.UpdatedAt));
+            }
+            else if (Run(_updateConversation, transaction, c.StateJson, c.Version, c.LastSequence, Ms(c.UpdatedAt), c.Id, write.ExpectedVersion) == 0)
+            {
+                throw new DbUpdateConcurrencyException($"The conversation changed since version {write.ExpectedVersion}.");
+            }
+
+            foreach (var a in write.Activities)
+            {
+                Run(_insertActivity, transaction, a.ConversationId, a.Sequence, a.ActivityId, a.ClientActivityId, a.FromUser ? 1 : 0, a.Json, Ms(a.CreatedAt));
+            }
+
+            if (write.Processed is { } p)
+            {
+                Run(_insertProcessed, transaction, p.ConversationId, p.IncomingId, p.UserSequence, p.FirstReplySequence, p.LastReplySequence, Ms(p.ProcessedAt));
+            }
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            // SQLITE_CONSTRAINT: the same activity processed before, or the conversation created
+            // by a concurrent first turn. As from SaveChanges: the runner reruns the turn.
+            throw new DbUpdateException("A turn's row already exists.", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _insertConversation.Dispose();
+        _updateConversation.Dispose();
+        _insertActivity.Dispose();
+        _insertProcessed.Dispose();
+    }
+
+    private static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    private static SqliteCommand Insert(SqliteConnection connection, string table)
+    {
+        var columns = Columns[table];
+        var sql = $"""INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})""";
+        return Command(connection, sql, columns);
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + name, null));
+        }
+
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+    {
+        command.Transaction = transaction;
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQuery();
+    }
+}
