@@ -24,6 +24,7 @@ public sealed partial class TurnRunner(
     TimeProvider clock,
     ConversationProtector protector,
     TurnCommitter committer,
+    ITurnPreparer preparer,
     ILogger<TurnRunner> logger)
 {
     private const int MaxAttempts = 8;
@@ -96,7 +97,15 @@ public sealed partial class TurnRunner(
             db.Conversations.Add(stored);
         }
 
-        var result = conversation.Handle(protector.OpenState(stored.StateJson), request.Input, now);
+        var saved = protector.OpenState(stored.StateJson);
+        var result = conversation.Handle(saved, request.Input, now);
+        // A language model, when configured, is asked here: after the read, before the
+        // transaction, with its own short timeout; what it found is passed to the core as data.
+        if (await preparer.PrepareAsync(saved, request.Input, result, now, cancellationToken) is { } prepared)
+        {
+            result = conversation.Handle(saved, prepared, now);
+        }
+
         var sequence = stored.LastSequence;
         var rows = new List<StoredActivity>();
 
