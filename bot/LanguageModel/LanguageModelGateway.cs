@@ -41,7 +41,7 @@ public sealed partial class LanguageModelGateway(
         RedactionResult redaction;
         try
         {
-            redaction = await redactor.RedactAsync(request.Data, cancellationToken);
+            redaction = WithKnown(await redactor.RedactAsync(request.Data, cancellationToken), request);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -56,6 +56,29 @@ public sealed partial class LanguageModelGateway(
         Record(request, userMessage, redaction.Entities.Count, result, watch.Elapsed);
         await AuditAsync(request, userMessage, redaction.Entities.Count, result, watch.Elapsed, cancellationToken);
         return result;
+    }
+
+    /// <summary>Adds every occurrence of the caller's known personal details to the recognizer's findings.</summary>
+    private static RedactionResult WithKnown(RedactionResult redaction, ModelRequest request)
+    {
+        if (request.KnownPersonal is not { Count: > 0 } known)
+        {
+            return redaction;
+        }
+
+        var spans = redaction.Entities.Select(e => new PiiSpan(e.Category, e.Offset, e.Length)).ToList();
+        foreach (var (category, value) in known)
+        {
+            foreach (var form in new[] { value.Trim(), string.Concat(value.Where(c => !char.IsWhiteSpace(c))) }.Where(f => f.Length >= 2).Distinct())
+            {
+                for (var at = request.Data.IndexOf(form, StringComparison.Ordinal); at >= 0; at = request.Data.IndexOf(form, at + form.Length, StringComparison.Ordinal))
+                {
+                    spans.Add(new PiiSpan(category, at, form.Length));
+                }
+            }
+        }
+
+        return RedactionResult.Create(request.Data, spans);
     }
 
     private async Task<ModelResult> SendAsync(ModelRequest request, string userMessage, RedactionResult redaction, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using IntakeBot.Dialogs.Language;
 using OpenAI.Chat;
 
 namespace IntakeBot.Bot.LanguageModel;
@@ -13,6 +14,10 @@ namespace IntakeBot.Bot.LanguageModel;
 /// <param name="MaxTokens">A bound on the answer.</param>
 /// <param name="ResponseFormat">Structured output (a JSON schema), or null for plain text.</param>
 /// <param name="TicketReference">The ticket the request is about, for the audit log.</param>
+/// <param name="KnownPersonal">
+/// Personal details the caller knows are in <paramref name="Data"/> (the name and phone a person
+/// typed as answers, where no cue tells a recognizer what they are): always replaced too.
+/// </param>
 public sealed record ModelRequest(
     ModelUse Use,
     string Task,
@@ -20,4 +25,5 @@ public sealed record ModelRequest(
     TimeSpan Timeout,
     int MaxTokens,
     ChatResponseFormat? ResponseFormat = null,
-    string? TicketReference = null);
+    string? TicketReference = null,
+    IReadOnlyList<(PiiCategory Category, string Value)>? KnownPersonal = null);

@@ -3,6 +3,8 @@ using System.Text;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
 using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Language;
+using IntakeBot.Dialogs.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -88,8 +90,10 @@ public sealed partial class TicketSummaries(
 
         var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticketId, cancellationToken);
         var transcript = TicketIntake.Read<List<TranscriptEntry>>(protector, ticket.TranscriptJson);
+        var record = TicketIntake.Read<IntakeRecord>(protector, ticket.RecordJson);
         var result = await gateway.AskAsync(
-            new ModelRequest(ModelUse.Summary, Task, TranscriptText(transcript), settings.SummaryTimeout, MaxTokens: 400, TicketReference: ticket.ReferenceNumber),
+            new ModelRequest(ModelUse.Summary, Task, TranscriptText(transcript), settings.SummaryTimeout, MaxTokens: 400,
+                TicketReference: ticket.ReferenceNumber, KnownPersonal: Known(record)),
             cancellationToken);
         var summary = result.Succeeded ? Normalize(result.Restore(result.Content!)) : null;
         if (summary is null)
@@ -118,6 +122,31 @@ public sealed partial class TicketSummaries(
         await transaction.CommitAsync(cancellationToken);
         LogStored(logger, ticket.ReferenceNumber);
         return stored == 1;
+    }
+
+    /// <summary>
+    /// The name and contact the person typed as bare answers (「山本 花子」), which no recognizer can
+    /// tell from other words without a cue: replaced wherever they appear in the transcript.
+    /// </summary>
+    private static List<(PiiCategory, string)> Known(IntakeRecord record)
+    {
+        var known = new List<(PiiCategory, string)>();
+        if (!string.IsNullOrWhiteSpace(record.AskerName))
+        {
+            known.Add((PiiCategory.Person, record.AskerName));
+        }
+
+        if (!string.IsNullOrWhiteSpace(record.Phone))
+        {
+            known.Add((PiiCategory.PhoneNumber, record.Phone));
+        }
+
+        if (!string.IsNullOrWhiteSpace(record.Email))
+        {
+            known.Add((PiiCategory.Email, record.Email));
+        }
+
+        return known;
     }
 
     /// <summary>The transcript as the model sees it (before redaction): who said what, long lines cut.</summary>
