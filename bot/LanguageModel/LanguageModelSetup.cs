@@ -62,6 +62,7 @@ public static class LanguageModelSetup
         services.AddSingleton<KnowledgePhrasing>();
         services.AddSingleton<ITurnPreparer, LanguageModelTurnPreparer>();
         services.AddSingleton<TicketSummaries>();
+        services.AddHostedService<ConsentNoticeCheck>();
         if (settings.Summaries)
         {
             services.AddHostedService<TicketSummaryWorker>();

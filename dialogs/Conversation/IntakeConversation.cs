@@ -594,7 +594,7 @@ public sealed class IntakeConversation
                 SayWelcomeMenu(turn);
                 return;
             case IntakeStep.Consent:
-                turn.Say(Phrases.Consent, [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
+                turn.Say(Phrases.ConsentFor(_center), [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
                 return;
             case IntakeStep.QuestionsOnly:
                 turn.Say("質問を書いてください。", [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);

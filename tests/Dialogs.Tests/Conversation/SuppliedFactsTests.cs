@@ -148,3 +148,17 @@ public sealed class SuppliedFactsTests
         Assert.Same(answer, Assert.Single(chat.Last.QuestionsAnswered).Answer);
     }
 }
+
+public sealed class ConsentNoticeTests
+{
+    [Fact]
+    public void A_center_can_add_a_sentence_to_the_consent_notice_before_its_question()
+    {
+        var center = new IntakeBot.Dialogs.Center.CenterProfile { ConsentNotice = "入力内容は、個人情報を伏せたうえで言語モデルのサービスに送ります。" };
+
+        var text = Phrases.ConsentFor(center);
+
+        Assert.Contains("ほかの目的には使いません。\n入力内容は、個人情報を伏せたうえで言語モデルのサービスに送ります。\n同意していただけますか？", text);
+        Assert.Equal(Phrases.Consent, Phrases.ConsentFor(new IntakeBot.Dialogs.Center.CenterProfile()));
+    }
+}
