@@ -175,6 +175,21 @@ public static class DashboardPages
 
             h.Raw("</section>");
 
+            if (t.MachineSummary is { } summary)
+            {
+                // Plain text, HTML-encoded line by line like every other value; the triage above
+                // and below is the rules', whatever the summary says.
+                h.Raw("<section class=\"machine-summary\">").El("h2", LanguageModel.TicketSummaries.Label);
+                h.El("p", "言語モデルが会話の記録から作った要約です。誤りがありえます。判定（業務区分・優先度）はルールによるもので、要約は使っていません。", "note");
+                h.Raw("<ul>");
+                foreach (var line in summary.Split('\n'))
+                {
+                    h.El("li", line);
+                }
+
+                h.Raw("</ul></section>");
+            }
+
             h.El("h2", "判定の理由");
             h.Raw("<ul class=\"reasons\">");
             foreach (var reason in t.Triage.Reasons)
@@ -240,6 +255,7 @@ public static class DashboardPages
                     "status" => $"状態: {e.FromStatus} → {e.ToStatus}",
                     "tick" => $"完了: {e.Detail}",
                     "untick" => $"未完了に戻しました: {e.Detail}",
+                    LanguageModel.TicketSummaries.EventKind => $"{e.Detail}を追加しました",
                     _ => e.Kind,
                 };
                 h.El("li", $"{Local(e.At)} {e.Actor} {what}");

@@ -6,6 +6,7 @@ using IntakeBot.Bot.Channels.DirectLine;
 using IntakeBot.Bot.Dashboard;
 using IntakeBot.Bot.Knowledge;
 using IntakeBot.Bot.Language;
+using IntakeBot.Bot.LanguageModel;
 using IntakeBot.Bot.Notifications;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
@@ -39,6 +40,7 @@ public static class BotApp
         services.AddAudit();
         services.AddNotifications(configuration);
         services.AddLanguageServices(configuration);
+        services.AddLanguageModel(configuration);
 
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationCache>();

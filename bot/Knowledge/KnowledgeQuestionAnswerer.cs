@@ -10,8 +10,10 @@ public sealed class KnowledgeQuestionAnswerer(KnowledgeBase knowledge) : IQuesti
 
     public Dialogs.Conversation.KnowledgeAnswer? Answer(string question) =>
         knowledge.Answer(question) is FoundAnswer found
-            ? new Dialogs.Conversation.KnowledgeAnswer(
-                found.Excerpt,
-                new ArticleLink(found.ArticleId, found.ArticleTitle, string.Join("、", found.Sources.Select(s => s.Title))))
+            ? new Dialogs.Conversation.KnowledgeAnswer(found.Excerpt, Link(found.ArticleId, found.ArticleTitle, found.Sources))
             : null;
+
+    /// <summary>The 「詳しく」 link and source line of an article.</summary>
+    public static ArticleLink Link(string articleId, string title, IEnumerable<SourceDocument> sources) =>
+        new(articleId, title, string.Join("、", sources.Select(s => s.Title)));
 }

@@ -88,6 +88,8 @@ public static class TicketApi
             answers = TicketAnswers.For(t.Record, configuration).Select(a => new { label = a.Label, value = a.Value }),
             record = t.Record,
             reasons = t.Triage.Reasons,
+            // Null unless the optional language model wrote one; labelled so no client shows it unmarked.
+            machineSummary = t.MachineSummary is { } summary ? new { label = LanguageModel.TicketSummaries.Label, lines = summary.Split('\n') } : null,
             checklist = t.Checklist.Select(i => new { id = i.Id, text = i.Text, done = i.DoneAt is not null, doneBy = i.DoneBy, doneAt = i.DoneAt }),
             transcript = t.Transcript.Select(e => new { from = e.FromUser ? "user" : "bot", text = e.Text, at = e.At }),
             notes = t.Notes.Select(n => new { id = n.Id, author = n.Author, at = n.At, text = n.Text }),

@@ -24,6 +24,18 @@ public sealed class TicketCase
     /// <summary>The asker's name, protected with Data Protection.</summary>
     public string? ProtectedName { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// The language model's three-line 要約 of the transcript (optional feature, off by default),
+    /// protected with Data Protection; shown labelled as machine-made. Set once, by a conditional
+    /// update, so two instances never store two.
+    /// </summary>
+    public string? ProtectedSummary { get; set; }
+    public DateTimeOffset? SummaryAt { get; set; }
+    /// <summary>How often a summary was tried; the worker gives up after a few.</summary>
+    public int SummaryAttempts { get; set; }
+    /// <summary>Not before then: an instance working on it, or waiting after a failure. Null: due.</summary>
+    public DateTimeOffset? SummaryDueAt { get; set; }
 }
 
 /// <summary>One next step from the triage, ticked by a coordinator.</summary>

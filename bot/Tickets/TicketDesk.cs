@@ -44,7 +44,8 @@ public sealed record TicketDetail(
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<TicketChecklistItem> Checklist,
     IReadOnlyList<TicketEvent> History,
-    bool CanChange);
+    bool CanChange,
+    string? MachineSummary = null);
 
 /// <summary>
 /// The coordinators' operations on tickets, shared by the dashboard pages and the JSON API, with
@@ -165,7 +166,8 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
             [.. notes.Select(n => new NoteView(n.Id, n.AuthorName, n.At, protector.Unprotect(n.ProtectedText)))],
             checklist,
             history,
-            CanChange(user, found));
+            CanChange(user, found),
+            found.ProtectedSummary is { } summary ? protector.Unprotect(summary) : null);
     }
 
     public async Task<DeskResult<string>> ClaimAsync(StaffPrincipal user, string reference, CancellationToken cancellationToken)

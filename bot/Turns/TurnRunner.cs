@@ -25,6 +25,7 @@ public sealed partial class TurnRunner(
     ConversationProtector protector,
     TurnCommitter committer,
     ConversationCache cache,
+    ITurnPreparer preparer,
     ILogger<TurnRunner> logger)
 {
     private const int MaxAttempts = 8;
@@ -112,7 +113,15 @@ public sealed partial class TurnRunner(
             saved = new IntakeState();
         }
 
-        var result = conversation.Handle(saved ?? protector.OpenState(stored.StateJson), request.Input, now);
+        saved ??= protector.OpenState(stored.StateJson);
+        var result = conversation.Handle(saved, request.Input, now);
+        // A language model, when configured, is asked here: after the read, before the
+        // transaction, with its own short timeout; what it found is passed to the core as data.
+        if (await preparer.PrepareAsync(saved, request.Input, result, now, cancellationToken) is { } prepared)
+        {
+            result = conversation.Handle(saved, prepared, now);
+        }
+
         var write = new TurnWrite(stored, isNew, stored.Version);
         var sequence = stored.LastSequence;
 

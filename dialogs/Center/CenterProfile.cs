@@ -14,4 +14,10 @@ public sealed class CenterProfile
     public string? MultilingualLine { get; set; }
     /// <summary>Extra hotlines shown in emergencies (name and number).</summary>
     public List<Hotline> Hotlines { get; set; } = [];
+
+    /// <summary>
+    /// A sentence added to the consent notice before its question, e.g. that messages are sent,
+    /// redacted, to a language model service. A center that turns on such a service must say so here.
+    /// </summary>
+    public string? ConsentNotice { get; set; }
 }

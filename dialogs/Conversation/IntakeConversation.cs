@@ -46,7 +46,7 @@ public sealed class IntakeConversation
 
     public TurnResult Handle(IntakeState saved, UserInput input, DateTimeOffset now)
     {
-        var turn = new Turn(IntakeStateSerializer.Copy(saved), now);
+        var turn = new Turn(IntakeStateSerializer.Copy(saved), input, now);
         if (input.IsConversationStart)
         {
             OnConversationStarted(turn);
@@ -447,6 +447,9 @@ public sealed class IntakeConversation
         var state = turn.State;
         var facts = StoryReader.Read(text, turn.Today);
         facts.Steps.RemoveAll(state.Answered.Contains);
+        var ruleFacts = facts.Steps.Count;
+        var supplied = turn.Input.Story is { } story && story.Text == text && AddSuppliedFacts(facts, story.Facts, state);
+        turn.StoryRead = new StoryReading(text, ruleFacts, supplied);
         if (facts.Steps.Count < StoryMinFacts)
         {
             return false;
@@ -462,6 +465,30 @@ public sealed class IntakeConversation
         state.PendingStory = facts;
         new IntakeFlow(state).StoryTold();
         return true;
+    }
+
+    /// <summary>
+    /// Adds facts read by someone else (a language model, through the host) for the questions the
+    /// rules left open: the rules win where both state a fact, answered questions stay answered,
+    /// and only the story questions count. Returns whether anything was added.
+    /// </summary>
+    private bool AddSuppliedFacts(StoryFacts facts, StoryFacts supplied, IntakeState state)
+    {
+        var added = false;
+        foreach (var step in supplied.Steps.Where(StoryFields.Steps.Contains).Distinct().ToList())
+        {
+            if (facts.Steps.Contains(step) || state.Answered.Contains(step))
+            {
+                continue;
+            }
+
+            _catalog[step].Copy(supplied.Record, facts.Record);
+            facts.Steps.Add(step);
+            added = true;
+        }
+
+        facts.Steps.Sort();
+        return added;
     }
 
     private void OnStoryConfirmation(Turn turn, string normalized)
@@ -545,14 +572,16 @@ public sealed class IntakeConversation
 
     private void AnswerQuestion(Turn turn, string question)
     {
-        var answer = _answerer.Answer(question);
+        var answer = turn.Input.Answers.TryGetValue(question, out var prepared) ? prepared : _answerer.Answer(question);
+        turn.QuestionsAnswered.Add(new QuestionAnswered(question, answer));
         if (answer is null)
         {
             turn.Say(Phrases.NoAnswer(_center));
             return;
         }
 
-        turn.Add(new BotReply($"{answer.Text}\n{Phrases.Source(answer.Article.Title)}", [], Article: answer.Article));
+        // The sources are named here, from the articles themselves, whoever wrote the text.
+        turn.Add(new BotReply($"{answer.Text}\n{Phrases.Source(string.Join("、", answer.SourceTitles))}", [], Article: answer.Article));
     }
 
     /// <summary>Ask (again) whatever the current step asks.</summary>
@@ -565,7 +594,7 @@ public sealed class IntakeConversation
                 SayWelcomeMenu(turn);
                 return;
             case IntakeStep.Consent:
-                turn.Say(Phrases.Consent, [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
+                turn.Say(Phrases.ConsentFor(_center), [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
                 return;
             case IntakeStep.QuestionsOnly:
                 turn.Say("質問を書いてください。", [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
@@ -657,13 +686,16 @@ public sealed class IntakeConversation
     }
 
     /// <summary>The work of one turn: the state being changed, and what is said and done.</summary>
-    private sealed class Turn(IntakeState state, DateTimeOffset now)
+    private sealed class Turn(IntakeState state, UserInput input, DateTimeOffset now)
     {
         private readonly List<BotReply> _replies = [];
         private readonly List<SideEffect> _effects = [];
 
         public IntakeState State { get; } = state;
+        public UserInput Input { get; } = input;
         public DateTimeOffset Now { get; } = now;
+        public StoryReading? StoryRead { get; set; }
+        public List<QuestionAnswered> QuestionsAnswered { get; } = [];
         public DateOnly Today { get; } = CenterDate(now);
 
         public void Say(string text, IReadOnlyList<SuggestedAction>? actions = null) => Add(new BotReply(text, actions ?? []));
@@ -688,6 +720,6 @@ public sealed class IntakeConversation
 
         public void Do(SideEffect effect) => _effects.Add(effect);
 
-        public TurnResult Result() => new(State, _replies, _effects);
+        public TurnResult Result() => new(State, _replies, _effects) { StoryRead = StoryRead, QuestionsAnswered = QuestionsAnswered };
     }
 }

@@ -39,6 +39,18 @@ internal static class Phrases
         + "うかがった内容は、センターの相談員が支援のためだけに使います。ほかの目的には使いません。\n"
         + "同意していただけますか？（同意しなくても、センターについての質問にはお答えします）";
 
+    /// <summary>The consent notice with the center's own addition (<see cref="CenterProfile.ConsentNotice"/>) before the question.</summary>
+    public static string ConsentFor(CenterProfile center)
+    {
+        if (string.IsNullOrWhiteSpace(center.ConsentNotice))
+        {
+            return Consent;
+        }
+
+        var question = Consent.LastIndexOf('\n') + 1;
+        return $"{Consent[..question]}{center.ConsentNotice.Trim()}\n{Consent[question..]}";
+    }
+
     public const string ConsentAgain = "「同意する」か「同意しない」を選んでください。";
 
     public const string QuestionsOnly =

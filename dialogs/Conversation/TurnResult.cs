@@ -9,6 +9,12 @@ public sealed record TurnResult(
     /// <summary>Placeholder in reply texts for the ticket's reference number, which only the host can allocate.</summary>
     public const string ReferenceNumberPlaceholder = "{受付番号}";
 
+    /// <summary>The story this turn read, if it read one.</summary>
+    public StoryReading? StoryRead { get; init; }
+
+    /// <summary>The questions this turn answered from the knowledge, in order.</summary>
+    public IReadOnlyList<QuestionAnswered> QuestionsAnswered { get; init; } = [];
+
     /// <summary>
     /// Fills in the reference number the host allocated for the ticket this turn created: in the
     /// replies, and in the transcript the state and the tickets keep, so the coordinator reads

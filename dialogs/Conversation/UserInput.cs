@@ -1,8 +1,12 @@
+using IntakeBot.Dialogs.Understanding;
+
 namespace IntakeBot.Dialogs.Conversation;
 
 /// <summary>What the user did this turn: opened the chat, or sent a message (typed or a button's value).</summary>
 public sealed record UserInput
 {
+    private static readonly IReadOnlyDictionary<string, KnowledgeAnswer> NoAnswers = new Dictionary<string, KnowledgeAnswer>();
+
     private UserInput(string text, bool isConversationStart)
     {
         Text = text;
@@ -12,7 +16,29 @@ public sealed record UserInput
     public string Text { get; }
     public bool IsConversationStart { get; }
 
+    /// <summary>
+    /// Facts that a helper outside the core (the host's optional language model) read from a story
+    /// text, already checked against the questions' value lists. Used only if this turn reads that
+    /// same text as a story; the rules' facts win where both state one, and the person confirms
+    /// them like any other story facts.
+    /// </summary>
+    public SuppliedStory? Story { get; private init; }
+
+    /// <summary>
+    /// Answers prepared outside the core for questions this turn answers from the knowledge,
+    /// by question text (as the core passes it to <see cref="IQuestionAnswerer.Answer"/>).
+    /// A question without one is answered by the <see cref="IQuestionAnswerer"/> as usual.
+    /// </summary>
+    public IReadOnlyDictionary<string, KnowledgeAnswer> Answers { get; private init; } = NoAnswers;
+
     public static UserInput Started { get; } = new(string.Empty, true);
 
     public static UserInput Message(string text) => new(text ?? string.Empty, false);
+
+    /// <summary>This input, with facts read from <paramref name="storyText"/> by someone other than the rules.</summary>
+    public UserInput WithStory(string storyText, StoryFacts facts) => this with { Story = new SuppliedStory(storyText, facts) };
+
+    /// <summary>This input, with an answer to <paramref name="question"/> to use instead of the answerer's.</summary>
+    public UserInput WithAnswer(string question, KnowledgeAnswer answer) =>
+        this with { Answers = new Dictionary<string, KnowledgeAnswer>(Answers) { [question] = answer } };
 }

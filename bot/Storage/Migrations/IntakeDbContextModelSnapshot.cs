@@ -15,7 +15,7 @@ namespace IntakeBot.Bot.Storage.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("IntakeBot.Bot.Audit.AuditEntry", b =>
                 {
@@ -317,9 +317,21 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.Property<string>("ProtectedName")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedSummary")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SummaryAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SummaryAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SummaryDueAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

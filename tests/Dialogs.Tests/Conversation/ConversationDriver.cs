@@ -46,6 +46,14 @@ internal sealed class ConversationDriver
 
     public TurnResult Send(string text) => Last = Apply(UserInput.Message(text));
 
+    /// <summary>Sends an input built by the test (with supplied story facts or answers).</summary>
+    public TurnResult Send(UserInput input) => Last = Apply(input);
+
+    public IntakeConversation Conversation => _conversation;
+
+    /// <summary>What the conversation would do with <paramref name="input"/> now, without keeping it.</summary>
+    public TurnResult Probe(UserInput input) => _conversation.Handle(State, input, Now);
+
     public ConversationDriver SendAll(params string[] texts)
     {
         foreach (var text in texts)
