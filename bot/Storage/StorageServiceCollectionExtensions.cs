@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using IntakeBot.Bot.Storage.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IntakeBot.Bot.Storage;
 
@@ -48,7 +50,16 @@ public static class StorageServiceCollectionExtensions
             await using var scope = app.Services.CreateAsyncScope();
             try
             {
-                await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Database.MigrateAsync();
+                var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+                if (db.Database.IsNpgsql())
+                {
+                    await MigratePostgreSqlAsync(db);
+                }
+                else
+                {
+                    await db.Database.MigrateAsync();
+                }
+
                 return;
             }
             catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation && attempt < 5)
@@ -57,6 +68,38 @@ public static class StorageServiceCollectionExtensions
                 // made and migrates (EF serializes the migrations themselves with a lock).
                 await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
             }
+        }
+    }
+
+    /// <summary>
+    /// Instances started together would each apply the same pending migration (the second
+    /// fails on a column that exists now), so they take turns under a session advisory lock.
+    /// </summary>
+    private static async Task MigratePostgreSqlAsync(IntakeDbContext db)
+    {
+        const long MigrationLock = 0x4d49_4752_4154_4521;
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync())
+        {
+            await creator.CreateAsync();
+        }
+
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock({0})", MigrationLock);
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock({0})", MigrationLock);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }
