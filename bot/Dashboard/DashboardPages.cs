@@ -149,6 +149,10 @@ public static class DashboardPages
             Pair(h, "担当", r.Owner ?? "未担当");
             Pair(h, "受付日時", Local(r.CreatedAt));
             h.Raw("</dl>");
+            if (t.Anonymised)
+            {
+                h.El("p", TicketDetail.AnonymisedNotice + "。件数と区分は統計のために残しています。", "notice");
+            }
 
             h.Raw("<section class=\"actions\">");
             if (r.Owner is null)
@@ -222,7 +226,7 @@ public static class DashboardPages
             }
 
             h.Raw("</ul>");
-            if (t.CanChange)
+            if (t.CanChange && !t.Anonymised)
             {
                 h.Raw("<form method=\"post\"").Attr("action", TicketUrl(r.Reference) + "/notes").Raw(">");
                 Page.Csrf(h, context);
@@ -240,6 +244,7 @@ public static class DashboardPages
                     "status" => $"状態: {e.FromStatus} → {e.ToStatus}",
                     "tick" => $"完了: {e.Detail}",
                     "untick" => $"未完了に戻しました: {e.Detail}",
+                    Retention.RetentionJob.AnonymisedEvent => TicketDetail.AnonymisedNotice,
                     _ => e.Kind,
                 };
                 h.El("li", $"{Local(e.At)} {e.Actor} {what}");
@@ -248,6 +253,11 @@ public static class DashboardPages
             h.Raw("</ul>");
 
             h.El("h2", "会話の記録");
+            if (t.Anonymised)
+            {
+                h.El("p", TicketDetail.AnonymisedNotice + "。");
+            }
+
             Transcript(h, t);
         });
     }
@@ -264,6 +274,12 @@ public static class DashboardPages
     private static void Answers(Html h, TicketDetail t, IConfiguration configuration)
     {
         h.El("h2", "回答");
+        if (t.Anonymised)
+        {
+            h.El("p", TicketDetail.AnonymisedNotice + "。");
+            return;
+        }
+
         h.Raw("<table class=\"answers\"><tbody>");
         var answers = TicketAnswers.For(t.Record, configuration);
         foreach (var (label, value) in answers)

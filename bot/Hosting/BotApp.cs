@@ -7,6 +7,7 @@ using IntakeBot.Bot.Dashboard;
 using IntakeBot.Bot.Knowledge;
 using IntakeBot.Bot.Language;
 using IntakeBot.Bot.Notifications;
+using IntakeBot.Bot.Retention;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
@@ -39,6 +40,7 @@ public static class BotApp
         services.AddAudit();
         services.AddNotifications(configuration);
         services.AddLanguageServices(configuration);
+        services.AddRetention(configuration);
 
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<TurnRunner>();

@@ -85,6 +85,8 @@ public static class TicketApi
         return Results.Json(new
         {
             ticket = Summary(t.Row),
+            anonymised = t.Anonymised,
+            notice = t.Anonymised ? TicketDetail.AnonymisedNotice : null,
             answers = TicketAnswers.For(t.Record, configuration).Select(a => new { label = a.Label, value = a.Value }),
             record = t.Record,
             reasons = t.Triage.Reasons,
