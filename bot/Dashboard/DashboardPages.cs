@@ -357,42 +357,70 @@ public static class DashboardPages
         }, print: true);
     }
 
-    private static async Task<(StaffPrincipal User, Microsoft.AspNetCore.Http.IFormCollection Form)> FormAsync(HttpContext context) =>
-        (StaffPrincipal.From(context.User), await context.Request.ReadFormAsync(context.RequestAborted));
+    private static async Task<(StaffPrincipal User, IFormCollection Form, IResult? Error)> FormAsync(HttpContext context)
+    {
+        var (form, error) = await RequestGuard.ReadFormAsync(context);
+        return (StaffPrincipal.From(context.User), form ?? FormCollection.Empty, error);
+    }
 
     private static IResult Back(string reference) => Results.Redirect(TicketUrl(reference));
 
     private static async Task<IResult> ClaimAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, _) = await FormAsync(context);
+        var (user, _, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.ClaimAsync(user, reference, context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Back(reference) : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> ReleaseAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, _) = await FormAsync(context);
+        var (user, _, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.ReleaseAsync(user, reference, context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Results.Redirect("/dashboard") : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> StatusAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, form) = await FormAsync(context);
+        var (user, form, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.ChangeStatusAsync(user, reference, form["status"].ToString(), context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Back(reference) : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> NoteAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, form) = await FormAsync(context);
+        var (user, form, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.AddNoteAsync(user, reference, form["text"].ToString(), context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Back(reference) : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> ChecklistAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, form) = await FormAsync(context);
+        var (user, form, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         if (!long.TryParse(form["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || form["done"].ToString() is not ("true" or "false"))
         {
             return DeskError(context, DeskOutcome.Invalid, null);

@@ -83,8 +83,12 @@ public static class BotApp
         await app.MigrateStorageAsync();
 
         app.UseExceptionHandler(errors => errors.Run(context =>
-            // Never internal details; the id lets an operator find the log line.
-            ApiError.WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalError", $"Something went wrong ({context.TraceIdentifier}).")));
+            context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad
+                // A request Kestrel could not read (broken chunks, body cut short, over its size
+                // limit) that a handler did not catch itself: the client's fault, with Kestrel's status.
+                ? ApiError.WriteAsync(context, bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest, "BadRequest", "The request could not be read.")
+                // Never internal details; the id lets an operator find the log line.
+                : ApiError.WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalError", $"Something went wrong ({context.TraceIdentifier}).")));
         app.UseSecurityHeaders();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseCors();
