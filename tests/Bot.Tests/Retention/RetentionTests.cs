@@ -8,6 +8,7 @@ using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tests.Staff;
 using IntakeBot.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -335,17 +336,6 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.StartsWith("会話削除 1件", (await AuditDetailsAsync())[2]);
     }
 
-    [Theory]
-    [InlineData("Retention:AbandonedConversationDays", "0")]
-    [InlineData("Retention:ClosedTicketDays", "-5")]
-    [InlineData("Retention:Interval", "00:00:00")]
-    [InlineData("Retention:BatchSize", "0")]
-    public async Task Settings_that_would_delete_at_once_or_never_stop_the_host_at_start(string key, string value)
-    {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(enabled: true, new Dictionary<string, string?> { [key] = value }));
-        Assert.Contains(key, string.Join(" ", error.Failures));
-    }
-
     private async Task WaitForAuditAsync(int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -378,5 +368,43 @@ public sealed class RetentionTests : IAsyncLifetime
         var start = html.IndexOf("<h1>統計", StringComparison.Ordinal);
         var end = html.IndexOf("</main>", StringComparison.Ordinal);
         return html[start..(end < 0 ? html.Length : end)];
+    }
+}
+
+/// <summary>Settings that would delete at once, never, or all in one transaction are refused when the host starts.</summary>
+public sealed class RetentionOptionsTests
+{
+    [Theory]
+    [InlineData("Retention:AbandonedConversationDays", "0")]
+    [InlineData("Retention:ClosedTicketDays", "-5")]
+    [InlineData("Retention:Interval", "00:00:00")]
+    [InlineData("Retention:FirstRunDelay", "2.00:00:00")]
+    [InlineData("Retention:BatchSize", "0")]
+    public void Bad_settings_fail_validation(string key, string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Options(key, value).Value);
+        Assert.Contains(key, string.Join(" ", error.Failures));
+    }
+
+    [Fact]
+    public void The_defaults_are_valid_and_documented_ones()
+    {
+        var options = Options().Value;
+        Assert.True(options.Enabled);
+        Assert.Equal(30, options.AbandonedConversationDays);
+        Assert.Equal(1825, options.ClosedTicketDays);
+        Assert.Equal(TimeSpan.FromHours(6), options.Interval);
+    }
+
+    private static IOptions<RetentionOptions> Options(params string[] setting)
+    {
+        var values = new Dictionary<string, string?>();
+        if (setting.Length == 2)
+        {
+            values[setting[0]] = setting[1];
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        return new ServiceCollection().AddRetention(configuration).BuildServiceProvider().GetRequiredService<IOptions<RetentionOptions>>();
     }
 }
