@@ -20,6 +20,13 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
+    private async Task<DirectLineClient> StartedLineAsync()
+    {
+        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
+        await line.StartAsync();
+        return line;
+    }
+
     [Theory]
     [InlineData("\uFFFE\uFFFF")]
     [InlineData("\uFDD0")]
@@ -27,8 +34,7 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
     public async Task A_message_with_a_noncharacter_gets_the_normal_answer(string text)
     {
         // NFKC in the conversation core threw on noncharacters (ArgumentException → 500).
-        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
-        await line.StartAsync();
+        var line = await StartedLineAsync();
         using var response = await line.PostRawAsync($$"""{"type":"message","text":"相談{{text}}を始める"}""");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
@@ -42,8 +48,7 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
     [InlineData("a\\udc00b")]
     public async Task A_lone_surrogate_in_JSON_is_malformed_JSON(string escaped)
     {
-        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
-        await line.StartAsync();
+        var line = await StartedLineAsync();
         using var response = await line.PostRawAsync($$"""{"type":"message","text":"相談{{escaped}}を始める"}""");
         await ErrorAssert.IsAsync(response, HttpStatusCode.BadRequest, "MalformedJson");
     }
@@ -52,8 +57,7 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
     public async Task A_lone_surrogate_inside_channelData_or_value_is_malformed_JSON_too()
     {
         // Kept as JsonElement, these threw only later: reading clientActivityID, or writing the activity back (→ 500).
-        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
-        await line.StartAsync();
+        var line = await StartedLineAsync();
         using (var response = await line.PostRawAsync("""{"type":"message","text":"はい","channelData":{"clientActivityID":"a\udc00b"}}"""))
         {
             await ErrorAssert.IsAsync(response, HttpStatusCode.BadRequest, "MalformedJson");
@@ -164,8 +168,7 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
             await ErrorAssert.IsAsync(response, HttpStatusCode.BadRequest, "BadArgument");
         }
 
-        var line = await new DirectLineClient(_host.Client).GetPageTokenAsync();
-        await line.StartAsync();
+        var line = await StartedLineAsync();
         using (var tooLong = await line.PostRawAsync($$$"""{"type":"message","text":"はい","channelData":{"clientActivityID":"{{{new string('k', 250)}}}"}}"""))
         {
             await ErrorAssert.IsAsync(tooLong, HttpStatusCode.BadRequest, "BadArgument");
