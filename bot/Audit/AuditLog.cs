@@ -39,7 +39,23 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock)
     public Task WriteAsync(StaffPrincipal user, string action, string? reference, string outcome, CancellationToken cancellationToken, string? detail = null) =>
         WriteAsync(user.Id, user.Name, action, reference, outcome, detail, cancellationToken);
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+    /// <summary>At most <paramref name="max"/> characters, control characters and lone surrogates as '?' (PostgreSQL refuses NUL).</summary>
+    private static string Truncate(string value, int max)
+    {
+        var cut = value.Length <= max ? value : value[..max];
+        if (!cut.Any(char.IsControl) && Dialogs.Parsing.JapaneseText.IndexOfLoneSurrogate(cut, 0) < 0)
+        {
+            return cut;
+        }
+
+        var chars = Dialogs.Parsing.JapaneseText.WellFormed(cut).ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = char.IsControl(chars[i]) || chars[i] == '\uFFFD' ? '?' : chars[i];
+        }
+
+        return new string(chars);
+    }
 }
 
 public static class AuditSetup

@@ -149,6 +149,10 @@ public static class DashboardPages
             Pair(h, "担当", r.Owner ?? "未担当");
             Pair(h, "受付日時", Local(r.CreatedAt));
             h.Raw("</dl>");
+            if (t.Anonymised)
+            {
+                h.El("p", TicketDetail.AnonymisedNotice + "。件数と区分は統計のために残しています。", "notice");
+            }
 
             h.Raw("<section class=\"actions\">");
             if (r.Owner is null)
@@ -237,7 +241,7 @@ public static class DashboardPages
             }
 
             h.Raw("</ul>");
-            if (t.CanChange)
+            if (t.CanChange && !t.Anonymised)
             {
                 h.Raw("<form method=\"post\"").Attr("action", TicketUrl(r.Reference) + "/notes").Raw(">");
                 Page.Csrf(h, context);
@@ -256,6 +260,7 @@ public static class DashboardPages
                     "tick" => $"完了: {e.Detail}",
                     "untick" => $"未完了に戻しました: {e.Detail}",
                     LanguageModel.TicketSummaries.EventKind => $"{e.Detail}を追加しました",
+                    Retention.RetentionJob.AnonymisedEvent => TicketDetail.AnonymisedNotice,
                     _ => e.Kind,
                 };
                 h.El("li", $"{Local(e.At)} {e.Actor} {what}");
@@ -264,6 +269,11 @@ public static class DashboardPages
             h.Raw("</ul>");
 
             h.El("h2", "会話の記録");
+            if (t.Anonymised)
+            {
+                h.El("p", TicketDetail.AnonymisedNotice + "。");
+            }
+
             Transcript(h, t);
         });
     }
@@ -280,6 +290,12 @@ public static class DashboardPages
     private static void Answers(Html h, TicketDetail t, IConfiguration configuration)
     {
         h.El("h2", "回答");
+        if (t.Anonymised)
+        {
+            h.El("p", TicketDetail.AnonymisedNotice + "。");
+            return;
+        }
+
         h.Raw("<table class=\"answers\"><tbody>");
         var answers = TicketAnswers.For(t.Record, configuration);
         foreach (var (label, value) in answers)
@@ -357,42 +373,70 @@ public static class DashboardPages
         }, print: true);
     }
 
-    private static async Task<(StaffPrincipal User, Microsoft.AspNetCore.Http.IFormCollection Form)> FormAsync(HttpContext context) =>
-        (StaffPrincipal.From(context.User), await context.Request.ReadFormAsync(context.RequestAborted));
+    private static async Task<(StaffPrincipal User, IFormCollection Form, IResult? Error)> FormAsync(HttpContext context)
+    {
+        var (form, error) = await RequestGuard.ReadFormAsync(context);
+        return (StaffPrincipal.From(context.User), form ?? FormCollection.Empty, error);
+    }
 
     private static IResult Back(string reference) => Results.Redirect(TicketUrl(reference));
 
     private static async Task<IResult> ClaimAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, _) = await FormAsync(context);
+        var (user, _, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.ClaimAsync(user, reference, context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Back(reference) : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> ReleaseAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, _) = await FormAsync(context);
+        var (user, _, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.ReleaseAsync(user, reference, context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Results.Redirect("/dashboard") : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> StatusAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, form) = await FormAsync(context);
+        var (user, form, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.ChangeStatusAsync(user, reference, form["status"].ToString(), context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Back(reference) : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> NoteAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, form) = await FormAsync(context);
+        var (user, form, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         var result = await desk.AddNoteAsync(user, reference, form["text"].ToString(), context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Back(reference) : DeskError(context, result.Outcome, result.Message);
     }
 
     private static async Task<IResult> ChecklistAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var (user, form) = await FormAsync(context);
+        var (user, form, error) = await FormAsync(context);
+        if (error is not null)
+        {
+            return error;
+        }
+
         if (!long.TryParse(form["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || form["done"].ToString() is not ("true" or "false"))
         {
             return DeskError(context, DeskOutcome.Invalid, null);

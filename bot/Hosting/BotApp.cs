@@ -8,6 +8,7 @@ using IntakeBot.Bot.Knowledge;
 using IntakeBot.Bot.Language;
 using IntakeBot.Bot.LanguageModel;
 using IntakeBot.Bot.Notifications;
+using IntakeBot.Bot.Retention;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
@@ -41,6 +42,7 @@ public static class BotApp
         services.AddNotifications(configuration);
         services.AddLanguageServices(configuration);
         services.AddLanguageModel(configuration);
+        services.AddRetention(configuration);
 
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationCache>();
@@ -50,7 +52,8 @@ public static class BotApp
         services.AddSingleton<BotConnectorAuthenticator>();
         services.AddSingleton<ReplyDeliverySignal>();
         services.AddHostedService<ReplyDelivery>();
-        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // Its request URLs carry conversation and activity ids the sender chose: not for the logs.
+        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
 
         services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.Section));
         services.AddSingleton<TokenSigningKey>();
@@ -84,8 +87,12 @@ public static class BotApp
         await app.MigrateStorageAsync();
 
         app.UseExceptionHandler(errors => errors.Run(context =>
-            // Never internal details; the id lets an operator find the log line.
-            ApiError.WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalError", $"Something went wrong ({context.TraceIdentifier}).")));
+            context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad
+                // A request Kestrel could not read (broken chunks, body cut short, over its size
+                // limit) that a handler did not catch itself: the client's fault, with Kestrel's status.
+                ? ApiError.WriteAsync(context, bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest, "BadRequest", "The request could not be read.")
+                // Never internal details; the id lets an operator find the log line.
+                : ApiError.WriteAsync(context, StatusCodes.Status500InternalServerError, "InternalError", $"Something went wrong ({context.TraceIdentifier}).")));
         app.UseSecurityHeaders();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseCors();

@@ -23,14 +23,22 @@ public static class JsonBody
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                return (null, TooLarge());
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return (null, TooLarge());
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Broken chunked encoding, a body shorter than its Content-Length, Kestrel's own size limit.
+            return (null, Unreadable(ex));
         }
 
         if (buffer.Length == 0)
@@ -40,9 +48,22 @@ public static class JsonBody
                 : (null, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The request body is empty."));
         }
 
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            // JSON is UTF-8 (RFC 8259). Checked here because a JsonElement (channelData, value)
+            // keeps its bytes unchecked and throws only when a string in it is read later.
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "MalformedJson", "The request body is not UTF-8 JSON."));
+        }
+
+        if (!StringsAreWellFormed(bytes, options))
+        {
+            return (null, ApiError.Result(StatusCodes.Status400BadRequest, "MalformedJson", "A string in the request body is not valid UTF-16 (a lone surrogate escape)."));
+        }
+
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), options);
+            var value = JsonSerializer.Deserialize<T>(bytes, options);
             return value is null
                 ? (null, ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The request body is not a JSON object."))
                 : (value, null);
@@ -52,6 +73,47 @@ public static class JsonBody
             return (null, ApiError.Result(StatusCodes.Status400BadRequest, "MalformedJson", "The request body is not valid JSON."));
         }
     }
+
+    /// <summary>
+    /// Whether every string and property name unescapes to valid UTF-16. A typed string field
+    /// refuses <c>"\ud800"</c>, but a <see cref="JsonElement"/> (channelData, value) keeps it and
+    /// throws later, when the string is read or the activity is written back out.
+    /// </summary>
+    private static bool StringsAreWellFormed(ReadOnlySpan<byte> json, JsonSerializerOptions options)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions
+        {
+            AllowTrailingCommas = options.AllowTrailingCommas,
+            CommentHandling = options.ReadCommentHandling,
+            MaxDepth = options.MaxDepth,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (JsonException)
+        {
+            // Malformed in another way: the deserializer below answers that.
+        }
+
+        return true;
+    }
+
+    /// <summary>The answer to a body Kestrel could not read: its own status (400, 413), never a 500.</summary>
+    public static IResult Unreadable(BadHttpRequestException ex) =>
+        ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? TooLarge()
+            : ApiError.Result(ex.StatusCode is >= 400 and < 500 ? ex.StatusCode : StatusCodes.Status400BadRequest, "BadRequest", "The request body could not be read.");
 
     private static IResult TooLarge() =>
         ApiError.Result(StatusCodes.Status413PayloadTooLarge, "TooLarge", $"The request body is larger than {MaxBytes} bytes.");

@@ -50,6 +50,28 @@ public static class RequestGuard
         return origin.Length == 0 || string.Equals(origin, $"{request.Scheme}://{request.Host.Value}", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The posted form, or the answer when there is none to read: a JSON or text body (415), a
+    /// broken multipart body, one over the form limits or cut short (400). ReadFormAsync throws
+    /// for each of these, which would otherwise be a 500.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, IResult? Error)> ReadFormAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            return (null, Reject(context, StatusCodes.Status415UnsupportedMediaType, "NotAForm", "フォームの送信ではありません。ページを開き直してください。"));
+        }
+
+        try
+        {
+            return (await context.Request.ReadFormAsync(context.RequestAborted), null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException && !context.RequestAborted.IsCancellationRequested)
+        {
+            return (null, Reject(context, StatusCodes.Status400BadRequest, "BadForm", "送信された内容を読み取れませんでした。ページを開き直してください。"));
+        }
+    }
+
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static IResult Reject(HttpContext context, int status, string code, string message) =>

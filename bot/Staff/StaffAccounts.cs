@@ -57,7 +57,9 @@ public sealed class StaffAccounts(IntakeDbContext db, IOptions<StaffOptions> opt
 
     public async Task<LoginResult> LoginAsync(string name, string password, CancellationToken cancellationToken)
     {
-        var user = await FindAsync(name, cancellationToken);
+        // A name no account can have is not looked up: it may hold what the database refuses
+        // (PostgreSQL and NUL) and would turn a wrong login into a server error.
+        var user = IsValidName(name) ? await FindAsync(name, cancellationToken) : null;
         if (user is null || user.Disabled)
         {
             // Same work as a real check, so timing does not tell which names exist.

@@ -115,7 +115,12 @@ public static class StaffSetup
 
     private static async Task<IResult> LoginAsync(HttpContext context, StaffAccounts accounts, AuditLog audit)
     {
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (form, error) = await RequestGuard.ReadFormAsync(context);
+        if (form is null)
+        {
+            return error!;
+        }
+
         var name = form["userName"].ToString().Trim();
         var password = form["password"].ToString();
         var result = await accounts.LoginAsync(name, password, context.RequestAborted);
@@ -166,7 +171,12 @@ public static class StaffSetup
     private static async Task<IResult> ChangePasswordAsync(HttpContext context, StaffAccounts accounts, AuditLog audit)
     {
         var user = StaffPrincipal.From(context.User);
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var (form, error) = await RequestGuard.ReadFormAsync(context);
+        if (form is null)
+        {
+            return error!;
+        }
+
         var stored = await accounts.FindAsync(user.Name, context.RequestAborted);
         if (stored is null || !accounts.Verify(stored, form["current"].ToString()))
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using IntakeBot.Bot.Hosting;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Dialogs.Conversation;
@@ -85,6 +87,8 @@ public static class TicketApi
         return Results.Json(new
         {
             ticket = Summary(t.Row),
+            anonymised = t.Anonymised,
+            notice = t.Anonymised ? TicketDetail.AnonymisedNotice : null,
             answers = TicketAnswers.For(t.Record, configuration).Select(a => new { label = a.Label, value = a.Value }),
             record = t.Record,
             reasons = t.Triage.Reasons,
@@ -117,33 +121,39 @@ public static class TicketApi
         return result.Outcome == DeskOutcome.Ok ? Results.Json(new { owner = (string?)null }) : Error(result.Outcome, result.Message);
     }
 
-    private static async Task<JsonElement?> BodyAsync(HttpContext context)
+    /// <summary>Strict JSON bodies: camelCase names, numbers as numbers (<c>"id":"5"</c> is refused).</summary>
+    private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
+
+    private sealed record StatusBody(string? Status);
+
+    private sealed record NoteBody(string? Text);
+
+    private sealed record ChecklistBody(long? Id, bool? Done);
+
+    /// <summary>
+    /// The JSON body through <see cref="JsonBody"/> (size cap, UTF-8, Kestrel's read errors), so a
+    /// huge or broken body is a 4xx and never read past the cap; null when it is not JSON or not
+    /// of the expected shape.
+    /// </summary>
+    private static async Task<(T? Body, IResult? Error)> BodyAsync<T>(HttpContext context)
+        where T : class
     {
         if (!context.Request.HasJsonContentType())
         {
-            return null;
+            return (null, null);
         }
 
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, cancellationToken: context.RequestAborted);
-            return body.ValueKind == JsonValueKind.Object ? body : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var (body, error) = await JsonBody.ReadAsync<T>(context.Request, BodyOptions);
+        // Too large stays a 413; any other problem gets the endpoint's own message.
+        return (body, error is IStatusCodeHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } ? error : null);
     }
-
-    private static string? StringField(JsonElement? body, string name) =>
-        body is { } b && b.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static async Task<IResult> StatusAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var status = StringField(await BodyAsync(context), "status");
-        if (status is null)
+        var (body, error) = await BodyAsync<StatusBody>(context);
+        if (body?.Status is not { } status)
         {
-            return Error(DeskOutcome.Invalid, "status を JSON で指定してください。");
+            return error ?? Error(DeskOutcome.Invalid, "status を JSON で指定してください。");
         }
 
         var result = await desk.ChangeStatusAsync(StaffPrincipal.From(context.User), reference, status, context.RequestAborted);
@@ -152,10 +162,10 @@ public static class TicketApi
 
     private static async Task<IResult> NoteAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var text = StringField(await BodyAsync(context), "text");
-        if (text is null)
+        var (body, error) = await BodyAsync<NoteBody>(context);
+        if (body?.Text is not { } text)
         {
-            return Error(DeskOutcome.Invalid, "text を JSON で指定してください。");
+            return error ?? Error(DeskOutcome.Invalid, "text を JSON で指定してください。");
         }
 
         var result = await desk.AddNoteAsync(StaffPrincipal.From(context.User), reference, text, context.RequestAborted);
@@ -164,14 +174,13 @@ public static class TicketApi
 
     private static async Task<IResult> ChecklistAsync(HttpContext context, TicketDesk desk, string reference)
     {
-        var body = await BodyAsync(context);
-        if (body is not { } b || !b.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.Number || !id.TryGetInt64(out var itemId)
-            || !b.TryGetProperty("done", out var done) || done.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        var (body, error) = await BodyAsync<ChecklistBody>(context);
+        if (body is not { Id: { } itemId, Done: { } done })
         {
-            return Error(DeskOutcome.Invalid, "id（数値）と done（真偽値）を JSON で指定してください。");
+            return error ?? Error(DeskOutcome.Invalid, "id（数値）と done（真偽値）を JSON で指定してください。");
         }
 
-        var result = await desk.TickAsync(StaffPrincipal.From(context.User), reference, itemId, done.GetBoolean(), context.RequestAborted);
+        var result = await desk.TickAsync(StaffPrincipal.From(context.User), reference, itemId, done, context.RequestAborted);
         return result.Outcome == DeskOutcome.Ok ? Results.Json(new { done = result.Value }) : Error(result.Outcome, result.Message);
     }
 

@@ -45,7 +45,12 @@ public sealed record TicketDetail(
     IReadOnlyList<TicketChecklistItem> Checklist,
     IReadOnlyList<TicketEvent> History,
     bool CanChange,
-    string? MachineSummary = null);
+    bool Anonymised,
+    string? MachineSummary = null)
+{
+    /// <summary>What the ticket page and the API say in place of an anonymised ticket's personal data.</summary>
+    public const string AnonymisedNotice = "保存期間が過ぎたため個人情報を削除しました";
+}
 
 /// <summary>
 /// The coordinators' operations on tickets, shared by the dashboard pages and the JSON API, with
@@ -158,15 +163,19 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         var notes = await db.TicketNotes.AsNoTracking().Where(n => n.TicketId == id).OrderBy(n => n.Id).ToListAsync(cancellationToken);
         var checklist = await db.TicketChecklist.AsNoTracking().Where(i => i.TicketId == id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
         var history = await db.TicketEvents.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Id).ToListAsync(cancellationToken);
+        var anonymised = found.Ticket.IsAnonymised;
         return new TicketDetail(
             Row(user, found),
-            TicketIntake.Read<IntakeRecord>(protector, found.Ticket.RecordJson),
-            TicketIntake.Read<TriageResult>(protector, found.Ticket.TriageJson),
-            TicketIntake.Read<List<TranscriptEntry>>(protector, found.Ticket.TranscriptJson),
+            anonymised ? new IntakeRecord() : TicketIntake.Read<IntakeRecord>(protector, found.Ticket.RecordJson),
+            anonymised
+                ? new TriageResult((Duty)found.Duty, (Priority)found.PriorityRank, found.DueDate, [.. TicketLabels.Flags(found.Flags)], [], [])
+                : TicketIntake.Read<TriageResult>(protector, found.Ticket.TriageJson),
+            anonymised ? [] : TicketIntake.Read<List<TranscriptEntry>>(protector, found.Ticket.TranscriptJson),
             [.. notes.Select(n => new NoteView(n.Id, n.AuthorName, n.At, protector.Unprotect(n.ProtectedText)))],
             checklist,
             history,
             CanChange(user, found),
+            anonymised,
             found.ProtectedSummary is { } summary ? protector.Unprotect(summary) : null);
     }
 
@@ -272,6 +281,13 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         if (found is null)
         {
             return new(outcome);
+        }
+
+        if (found.Ticket.IsAnonymised)
+        {
+            // Retention erased this ticket's personal data; a note would bring some back.
+            await audit.WriteAsync(user, "note", reference, "invalid", cancellationToken, "anonymised");
+            return new(DeskOutcome.Invalid, 0, TicketDetail.AnonymisedNotice + "。メモは追加できません。");
         }
 
         text = text.Trim();

@@ -8,6 +8,12 @@ public sealed class TicketRecord
 {
     public const string NewStatus = "新規";
 
+    /// <summary>
+    /// Stands in for the record, triage and transcript once retention has erased them (a value
+    /// that is never valid protected text, so no schema change was needed to mark it).
+    /// </summary>
+    public const string AnonymisedMarker = "anonymised";
+
     public long Id { get; set; }
     /// <summary>What the user is told, e.g. <c>KN-2026-000123</c>.</summary>
     public required string ReferenceNumber { get; set; }
@@ -23,4 +29,7 @@ public sealed class TicketRecord
     public required string TranscriptJson { get; set; }
     public string Status { get; set; } = NewStatus;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Retention erased the personal data (see <c>Retention/RetentionJob</c>).</summary>
+    public bool IsAnonymised => RecordJson == AnonymisedMarker;
 }

@@ -10,6 +10,16 @@ public static class MessageLimits
 
     public const int MaxIdLength = 256;
 
+    /// <summary>The longest conversation key (<c>conversations.Id</c>, e.g. <c>bf:{channel}:{id}</c>).</summary>
+    public const int MaxKeyLength = 300;
+
+    /// <summary>
+    /// An id that is stored in a plain column and compared as it is: no control characters (NUL
+    /// is refused by PostgreSQL's text type) and no lone surrogates (not encodable as UTF-8).
+    /// </summary>
+    public static bool IsWellFormedId(string? id) =>
+        id is null || (!id.Any(char.IsControl) && Dialogs.Parsing.JapaneseText.IndexOfLoneSurrogate(id, 0) < 0);
+
     public static IResult? Check(string? text) =>
         text is { Length: > MaxTextLength }
             ? ApiError.Result(StatusCodes.Status400BadRequest, "TextTooLong", $"メッセージは{MaxTextLength}文字までです。分けて送ってください。")

@@ -123,7 +123,8 @@ public sealed partial class TurnRunner(
         }
 
         var write = new TurnWrite(stored, isNew, stored.Version);
-        var sequence = stored.LastSequence;
+        var sequenceRead = stored.LastSequence;
+        var sequence = sequenceRead;
 
         Activity? user = null;
         long? userSequence = null;
@@ -221,7 +222,10 @@ public sealed partial class TurnRunner(
                 {
                     // The user refused consent or quit: nothing they wrote before (nor the bot's echo of
                     // it) may stay. The stream keeps neutral stand-ins so watermarks and ids stay valid.
-                    var earlier = await db.Activities.Where(a => a.ConversationId == address.Key).ToListAsync(ct);
+                    // Only the rows this turn read past: a turn that committed since added rows with the
+                    // sequence numbers this one is about to use (tracking both would throw, not conflict);
+                    // the conversation's Version check turns that race into a retry.
+                    var earlier = await db.Activities.Where(a => a.ConversationId == address.Key && a.Sequence <= sequenceRead).ToListAsync(ct);
                     foreach (var row in earlier.Concat(write.Activities.Where(r => r.FromUser)))
                     {
                         row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));

@@ -33,7 +33,8 @@ public sealed record UserInput
 
     public static UserInput Started { get; } = new(string.Empty, true);
 
-    public static UserInput Message(string text) => new(text ?? string.Empty, false);
+    /// <summary>A message; lone surrogates (invalid UTF-16 a client may send) become U+FFFD.</summary>
+    public static UserInput Message(string text) => new(Parsing.JapaneseText.WellFormed(text ?? string.Empty), false);
 
     /// <summary>This input, with facts read from <paramref name="storyText"/> by someone other than the rules.</summary>
     public UserInput WithStory(string storyText, StoryFacts facts) => this with { Story = new SuppliedStory(storyText, facts) };

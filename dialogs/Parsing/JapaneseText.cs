@@ -17,7 +17,8 @@ public static class JapaneseText
             return string.Empty;
         }
 
-        var folded = text.Normalize(NormalizationForm.FormKC);
+        // NFKC throws on a lone surrogate or U+FFFE (a client can send either, escaped, in JSON).
+        var folded = WellFormed(text).Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(folded.Length);
         var pendingSpace = false;
         foreach (var c in folded)
@@ -46,6 +47,49 @@ public static class JapaneseText
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The text with every lone surrogate and every noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF and
+    /// their like in the other planes) replaced by U+FFFD, so it can be normalised (NFKC throws on
+    /// either), encoded as UTF-8 and stored.
+    /// </summary>
+    public static string WellFormed(string text)
+    {
+        if (IndexOfLoneSurrogate(text, 0) < 0 && !text.EnumerateRunes().Any(IsNoncharacter))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            // EnumerateRunes already yields U+FFFD for a lone surrogate.
+            builder.Append(IsNoncharacter(rune) ? Rune.ReplacementChar.ToString() : rune.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsNoncharacter(Rune rune) =>
+        (rune.Value & 0xFFFE) == 0xFFFE || rune.Value is >= 0xFDD0 and <= 0xFDEF;
+
+    /// <summary>The position of the first surrogate at or after <paramref name="start"/> that is not half of a pair, or -1.</summary>
+    public static int IndexOfLoneSurrogate(string text, int start)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

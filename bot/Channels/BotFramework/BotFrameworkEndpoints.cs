@@ -85,15 +85,27 @@ public static class BotFrameworkEndpoints
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs conversation.id and from.id (at most 256 characters).");
         }
 
+        if (!MessageLimits.IsWellFormedId(activity.Conversation.Id) || !MessageLimits.IsWellFormedId(activity.From.Id)
+            || !MessageLimits.IsWellFormedId(activity.ChannelId) || !MessageLimits.IsWellFormedId(activity.Id)
+            || !MessageLimits.IsWellFormedId(activity.ClientActivityId) || activity.ClientActivityId is { Length: > MessageLimits.MaxIdLength }
+            || ConversationKey(activity).Length > MessageLimits.MaxKeyLength)
+        {
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "Ids may not contain control characters or broken UTF-16, and channelId with conversation.id must fit in 300 characters.");
+        }
+
         return activity.Type == ActivityTypes.Message ? MessageLimits.Check(activity.Text) : null;
     }
 
     private static bool IsHttpUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
+    private static string ChannelOf(Activity activity) => string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
+
+    private static string ConversationKey(Activity activity) => $"bf:{ChannelOf(activity)}:{activity.Conversation!.Id}";
+
     private static TurnRequest? ToTurn(Activity activity, BotFrameworkOptions options, bool expectReplies)
     {
-        var channelId = string.IsNullOrEmpty(activity.ChannelId) ? "unknown" : activity.ChannelId;
+        var channelId = ChannelOf(activity);
         var bot = new ChannelAccount
         {
             Id = activity.Recipient?.Id ?? options.BotId,
@@ -102,13 +114,15 @@ public static class BotFrameworkEndpoints
         };
         var user = new ChannelAccount { Id = activity.From!.Id, Name = activity.From.Name, Role = "user" };
         var address = new ConversationAddress(
-            $"bf:{channelId}:{activity.Conversation!.Id}", activity.Conversation.Id!, channelId, bot, user, activity.ServiceUrl);
+            ConversationKey(activity), activity.Conversation!.Id!, channelId, bot, user, activity.ServiceUrl);
 
         switch (activity.Type)
         {
             case ActivityTypes.Message:
                 activity.From = user;
-                return new TurnRequest(address, UserInput.Message(activity.Text ?? string.Empty), activity, activity.Id,
+                // Stored and run as the same text: lone surrogates become U+FFFD (see UserInput.Message).
+                activity.Text = UserInput.Message(activity.Text ?? string.Empty).Text;
+                return new TurnRequest(address, UserInput.Message(activity.Text), activity, activity.Id,
                     AssignUserActivityId: false, CreateIfMissing: true, DeliverToServiceUrl: !expectReplies);
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != bot.Id) == true:
                 // The user joined: the bot greets first. The id makes a resent update harmless.

@@ -19,6 +19,9 @@ public static class DirectLineEndpoints
     /// <summary>Dedupe key of the start turn: two concurrent starts of one conversation greet once.</summary>
     private const string StartId = "conversation-start";
 
+    /// <summary>Prefix of a Web Chat clientActivityID used as the dedupe key (processed ids hold 256 characters).</summary>
+    private const string ClientIdPrefix = "client:";
+
     public static IEndpointRouteBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v3/directline")
@@ -180,9 +183,10 @@ public static class DirectLineEndpoints
         }
 
         var clientId = activity.ClientActivityId;
-        if (clientId is { Length: > MessageLimits.MaxIdLength })
+        if (clientId?.Length > MessageLimits.MaxIdLength - ClientIdPrefix.Length || activity.Id is { Length: > MessageLimits.MaxIdLength }
+            || !MessageLimits.IsWellFormedId(clientId) || !MessageLimits.IsWellFormedId(activity.Id))
         {
-            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "clientActivityID is too long.");
+            return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "clientActivityID and id must be at most 249 and 256 characters, without control characters.");
         }
 
         var address = Address(conversationId, token!.UserId, bot.Value);
@@ -194,13 +198,13 @@ public static class DirectLineEndpoints
             From = address.User,
             Recipient = address.Bot,
             Conversation = new ConversationAccount { Id = conversationId },
-            Text = activity.Text ?? string.Empty,
+            Text = UserInput.Message(activity.Text ?? string.Empty).Text,
             TextFormat = "plain",
             Locale = activity.Locale,
             ChannelData = activity.ChannelData,
         };
         var outcome = await turns.RunAsync(
-            new TurnRequest(address, UserInput.Message(user.Text), user, clientId is null ? activity.Id : "client:" + clientId,
+            new TurnRequest(address, UserInput.Message(user.Text), user, clientId is null ? activity.Id : ClientIdPrefix + clientId,
                 AssignUserActivityId: true, CreateIfMissing: false, DeliverToServiceUrl: false),
             context.RequestAborted);
         return outcome.Status switch

@@ -37,7 +37,8 @@ public sealed class BotHost : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataFolder, "intakebot.db");
 
     public static async Task<BotHost> StartAsync(
-        string? dataFolder = null, IDictionary<string, string?>? settings = null, bool keepData = false)
+        string? dataFolder = null, IDictionary<string, string?>? settings = null, bool keepData = false,
+        Action<WebApplicationBuilder>? configure = null)
     {
         dataFolder ??= Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"));
         var args = new List<string>
@@ -66,6 +67,7 @@ public sealed class BotHost : IAsyncDisposable
         var logs = new LogCollector();
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
+        configure?.Invoke(builder);
         var app = await BotApp.BuildAsync(builder);
         await app.StartAsync();
         return new BotHost(app, dataFolder, keepData, logs);
