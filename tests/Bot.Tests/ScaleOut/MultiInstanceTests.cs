@@ -30,8 +30,24 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
         var settings = TestDatabase.PostgreSqlSettingsFor(_folder).ToList();
         // Started together, as an orchestrator would: they race to create and migrate the database.
-        var started = await Task.WhenAll(BotProcess.StartAsync(_folder, settings), BotProcess.StartAsync(_folder, settings));
-        (_a, _b) = (started[0], started[1]);
+        var first = BotProcess.StartAsync(_folder, settings);
+        var second = BotProcess.StartAsync(_folder, settings);
+        try
+        {
+            await Task.WhenAll(first, second);
+        }
+        catch
+        {
+            // The one that did start must not outlive the failed test.
+            foreach (var started in new[] { first, second }.Where(t => t.IsCompletedSuccessfully))
+            {
+                await started.Result.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        (_a, _b) = (first.Result, second.Result);
         _clients = [new HttpClient { BaseAddress = new Uri(_a.BaseUrl + "/") }, new HttpClient { BaseAddress = new Uri(_b.BaseUrl + "/") }];
     }
 
