@@ -23,6 +23,26 @@ public sealed class StorageOptions
     /// <summary>SQLite file name inside <see cref="DataFolder"/>.</summary>
     public string DatabaseFile { get; set; } = "intakebot.db";
 
+    /// <summary>
+    /// Connections each instance may hold when the connection string does not say
+    /// (<c>Maximum Pool Size</c>). Npgsql's own default, 100, is PostgreSQL's whole default
+    /// max_connections: one busy instance would take every slot and the next connection,
+    /// from it or another instance, fails. A turn that finds the pool busy waits instead.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 30;
+
+    public string PostgreSqlConnectionStringWithDefaults()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnectionString);
+        if (!PostgreSqlConnectionString!.Contains("Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !PostgreSqlConnectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public bool UsesPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
 
     public string ResolveDataFolder(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);

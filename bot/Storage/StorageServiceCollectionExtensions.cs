@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
         {
             // Resolved as IntakeDbContext everywhere; the subtype only selects PostgreSQL's migrations.
             services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(db => db
-                .UseNpgsql(options.PostgreSqlConnectionString));
+                .UseNpgsql(options.PostgreSqlConnectionStringWithDefaults()));
         }
         else
         {
