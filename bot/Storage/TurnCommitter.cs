@@ -40,9 +40,12 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
     }
 
-    /// <summary>Saves an ordinary turn's rows durably (see <see cref="TurnWrite"/>).</summary>
-    public Task SaveAsync(IntakeDbContext db, TurnWrite write, CancellationToken cancellationToken) =>
-        SaveAsync(db, write, null, cancellationToken);
+    /// <summary>
+    /// Saves an ordinary turn's rows durably (see <see cref="TurnWrite"/>). The context is only
+    /// created where it is needed: SQLite's group commit writes these rows itself.
+    /// </summary>
+    public Task SaveAsync(Lazy<IntakeDbContext> db, TurnWrite write, CancellationToken cancellationToken) =>
+        _writer is null ? SaveAsync(db.Value, write, null, cancellationToken) : SaveAsync(null, write, null, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="prepare"/> (the part of a turn that must see every earlier write, such
@@ -52,10 +55,11 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     public Task SaveAsync(IntakeDbContext db, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken) =>
         SaveAsync(db, null, prepare, cancellationToken);
 
-    private async Task SaveAsync(IntakeDbContext db, TurnWrite? write, Func<CancellationToken, Task>? prepare, CancellationToken cancellationToken)
+    private async Task SaveAsync(IntakeDbContext? db, TurnWrite? write, Func<CancellationToken, Task>? prepare, CancellationToken cancellationToken)
     {
         if (_writer is null)
         {
+            ArgumentNullException.ThrowIfNull(db);
             // One transaction around prepare and save, so locks taken while preparing (the
             // ticket number's) are held until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -133,10 +137,10 @@ public sealed partial class TurnCommitter : IAsyncDisposable
 
                     if (turn.Prepare is { } prepare)
                     {
-                        turn.Db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                        await turn.Db.Database.UseTransactionAsync(transaction);
+                        turn.Db!.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                        await turn.Db!.Database.UseTransactionAsync(transaction);
                         await prepare(turn.CancellationToken);
-                        await turn.Db.SaveChangesAsync(turn.CancellationToken);
+                        await turn.Db!.SaveChangesAsync(turn.CancellationToken);
                     }
 
                     await transaction.ReleaseAsync(savepoint);
@@ -184,8 +188,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             return;
         }
 
-        turn.Db.Database.UseTransaction(null);
-        turn.Db.Database.SetDbConnection(null);
+        turn.Db!.Database.UseTransaction(null);
+        turn.Db!.Database.SetDbConnection(null);
     }
 
     private async Task<SqliteConnection> OpenAsync()
@@ -219,7 +223,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Turns} turns failed ({Error}); they are retried")]
     private static partial void LogBatchFailed(ILogger logger, int turns, string error);
 
-    private sealed record PendingTurn(IntakeDbContext Db, TurnWrite? Write, Func<CancellationToken, Task>? Prepare, CancellationToken CancellationToken)
+    private sealed record PendingTurn(IntakeDbContext? Db, TurnWrite? Write, Func<CancellationToken, Task>? Prepare, CancellationToken CancellationToken)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

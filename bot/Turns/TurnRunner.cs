@@ -35,7 +35,8 @@ public sealed partial class TurnRunner(
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+            // Created on first use: a turn known from the cache may never need one.
+            var db = new Lazy<IntakeDbContext>(scope.ServiceProvider.GetRequiredService<IntakeDbContext>, LazyThreadSafetyMode.None);
             // Only the first attempt trusts the cache: after a failed save, the database decides.
             var cached = attempt == 1 && cache.TryGet(request.Address.Key, out var record, out var state) ? (record, state) : default;
             try
@@ -70,7 +71,7 @@ public sealed partial class TurnRunner(
     }
 
     private async Task<TurnOutcome> TryRunAsync(
-        IntakeDbContext db, TurnRequest request, (ConversationRecord? Record, IntakeState? State) cached, CancellationToken cancellationToken)
+        Lazy<IntakeDbContext> context, TurnRequest request, (ConversationRecord? Record, IntakeState? State) cached, CancellationToken cancellationToken)
     {
         var address = request.Address;
         var stored = cached.Record;
@@ -78,16 +79,16 @@ public sealed partial class TurnRunner(
         // From the cache, no read: the update only succeeds if the stored Version is still the
         // cached one, and an activity processed before makes its processed_activities insert fail;
         // either way the turn reruns from the database and finds the stored result.
-        stored ??= await db.Conversations.SingleOrDefaultAsync(c => c.Id == address.Key, cancellationToken);
+        stored ??= await context.Value.Conversations.SingleOrDefaultAsync(c => c.Id == address.Key, cancellationToken);
 
         if (stored is not null && saved is null && request.IncomingId is { } incomingId)
         {
-            var processed = await db.ProcessedActivities.AsNoTracking()
+            var processed = await context.Value.ProcessedActivities.AsNoTracking()
                 .SingleOrDefaultAsync(p => p.ConversationId == address.Key && p.IncomingId == incomingId, cancellationToken);
             if (processed is not null)
             {
                 LogReplayed(logger, address.Key);
-                return await StoredResultAsync(db, processed, cancellationToken);
+                return await StoredResultAsync(context.Value, processed, cancellationToken);
             }
         }
 
@@ -179,7 +180,7 @@ public sealed partial class TurnRunner(
 
             if (delivery && replies.Count > 0)
             {
-                db.OutboundDeliveries.Add(new OutboundDelivery
+                context.Value.OutboundDeliveries.Add(new OutboundDelivery
                 {
                     ConversationId = address.Key,
                     ExternalConversationId = address.ExternalId,
@@ -198,17 +199,17 @@ public sealed partial class TurnRunner(
         if (!deleting && !delivery && !result.SideEffects.OfType<CreateTicket>().Any())
         {
             Complete();
-            await committer.SaveAsync(db, write, cancellationToken);
+            await committer.SaveAsync(context, write, cancellationToken);
         }
         else
         {
             // Everything from here sees every earlier turn's writes (on SQLite it runs in the
             // group commit), so two turns never take one ticket number.
-            await committer.SaveAsync(db, async ct =>
+            await committer.SaveAsync(context.Value, async ct =>
             {
                 foreach (var effect in result.SideEffects.OfType<CreateTicket>())
                 {
-                    var ticket = await tickets.AddAsync(db, address.Key, effect, now, ct);
+                    var ticket = await tickets.AddAsync(context.Value, address.Key, effect, now, ct);
                     if (effect.Kind == TicketKind.Intake)
                     {
                         result = result.WithReferenceNumber(ticket.ReferenceNumber);
@@ -225,7 +226,7 @@ public sealed partial class TurnRunner(
                     // Only the rows this turn read past: a turn that committed since added rows with the
                     // sequence numbers this one is about to use (tracking both would throw, not conflict);
                     // the conversation's Version check turns that race into a retry.
-                    var earlier = await db.Activities.Where(a => a.ConversationId == address.Key && a.Sequence <= sequenceRead).ToListAsync(ct);
+                    var earlier = await context.Value.Activities.Where(a => a.ConversationId == address.Key && a.Sequence <= sequenceRead).ToListAsync(ct);
                     foreach (var row in earlier.Concat(write.Activities.Where(r => r.FromUser)))
                     {
                         row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
@@ -237,12 +238,12 @@ public sealed partial class TurnRunner(
                     }
                 }
 
-                write.AddTo(db);
+                write.AddTo(context.Value);
             }, cancellationToken);
         }
 
         cache.Committed(stored, result.State);
-        if (deleting && db.Database.IsSqlite())
+        if (deleting && context.Value.Database.IsSqlite())
         {
             await TruncateWriteAheadLogAsync(cancellationToken);
         }
