@@ -53,10 +53,17 @@ public sealed class CrashTests
                 return (chat.Key, Final: string.Join("\n", last.Select(r => r.Text)));
             }));
 
+            // Killed by progress, not by the clock: a quarter and half-way through, whatever the
+            // machine's speed, so the host always dies with turns in flight.
+            var total = Conversations * (script.Count + 1);
             var crashes = 0;
             for (; crashes < 2 && !clients.IsCompleted; crashes++)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(1500));
+                while (acknowledged.Count < total * (crashes + 1) / 4 && !clients.IsCompleted)
+                {
+                    await Task.Delay(5);
+                }
+
                 var port = bot.Port;
                 bot.Kill();
                 await bot.DisposeAsync();
