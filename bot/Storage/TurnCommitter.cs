@@ -60,15 +60,18 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         if (_writer is null)
         {
             ArgumentNullException.ThrowIfNull(db);
+            write?.AddTo(db);
+            if (prepare is null)
+            {
+                // SaveChanges is one transaction already.
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+
             // One transaction around prepare and save, so locks taken while preparing (the
             // ticket number's) are held until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            write?.AddTo(db);
-            if (prepare is not null)
-            {
-                await prepare(cancellationToken);
-            }
-
+            await prepare(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
