@@ -52,14 +52,18 @@ public sealed class StaffAccounts(IntakeDbContext db, IOptions<StaffOptions> opt
         return user;
     }
 
+    /// <summary>
+    /// A name no account can have is not looked up: it may hold what the database refuses
+    /// (PostgreSQL and NUL), which would turn a wrong name into a server error.
+    /// </summary>
     public Task<StaffUser?> FindAsync(string name, CancellationToken cancellationToken) =>
-        db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        IsValidName(name)
+            ? db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == name, cancellationToken)
+            : Task.FromResult<StaffUser?>(null);
 
     public async Task<LoginResult> LoginAsync(string name, string password, CancellationToken cancellationToken)
     {
-        // A name no account can have is not looked up: it may hold what the database refuses
-        // (PostgreSQL and NUL) and would turn a wrong login into a server error.
-        var user = IsValidName(name) ? await FindAsync(name, cancellationToken) : null;
+        var user = await FindAsync(name, cancellationToken);
         if (user is null || user.Disabled)
         {
             // Same work as a real check, so timing does not tell which names exist.
@@ -130,6 +134,11 @@ public sealed class StaffAccounts(IntakeDbContext db, IOptions<StaffOptions> opt
 
     public async Task<bool> DisableAsync(string name, CancellationToken cancellationToken)
     {
+        if (!IsValidName(name))
+        {
+            return false;
+        }
+
         var stamp = NewStamp();
         return await db.StaffUsers.Where(u => u.UserName == name).ExecuteUpdateAsync(
             s => s.SetProperty(u => u.Disabled, true).SetProperty(u => u.SecurityStamp, stamp), cancellationToken) == 1;
