@@ -43,7 +43,7 @@ public sealed class AuditLog(IntakeDbContext db, TimeProvider clock)
     private static string Truncate(string value, int max)
     {
         var cut = value.Length <= max ? value : value[..max];
-        if (!cut.Any(char.IsControl) && Dialogs.Parsing.JapaneseText.IndexOfLoneSurrogate(cut, 0) < 0)
+        if (Turns.MessageLimits.IsWellFormedId(cut))
         {
             return cut;
         }
