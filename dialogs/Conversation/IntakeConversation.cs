@@ -46,7 +46,7 @@ public sealed class IntakeConversation
 
     public TurnResult Handle(IntakeState saved, UserInput input, DateTimeOffset now)
     {
-        var turn = new Turn(IntakeStateSerializer.Copy(saved), input, now);
+        var turn = new Turn(saved.Clone(), input, now);
         if (input.IsConversationStart)
         {
             OnConversationStarted(turn);
@@ -139,7 +139,7 @@ public sealed class IntakeConversation
             // Life and safety come before the consent gate (APPI allows it when a life is at
             // stake), but without consent only the crisis message itself is passed on.
             var state = turn.State;
-            var record = state.Consented ? IntakeStateSerializer.Copy(state).Record : new IntakeRecord();
+            var record = state.Consented ? state.Record.Clone() : new IntakeRecord();
             IReadOnlyList<TranscriptEntry> transcript = state.Consented
                 ? [.. state.Transcript]
                 : [new TranscriptEntry(true, text, turn.Now)];
@@ -154,7 +154,7 @@ public sealed class IntakeConversation
     private void OnCommand(Turn turn, GlobalCommand command)
     {
         var state = turn.State;
-        var flow = new IntakeFlow(state);
+        var flow = turn.Flow;
         switch (command)
         {
             case GlobalCommand.Back when flow.CanGoBack:
@@ -167,7 +167,7 @@ public sealed class IntakeConversation
                 AskCurrent(turn);
                 break;
             case GlobalCommand.Restart:
-                StartOver(state, keepConsent: true);
+                StartOver(turn, keepConsent: true);
                 SayWelcome(turn);
                 break;
             case GlobalCommand.Help:
@@ -178,7 +178,7 @@ public sealed class IntakeConversation
                 OnHandoff(turn);
                 break;
             case GlobalCommand.Quit:
-                StartOver(state, keepConsent: false);
+                StartOver(turn, keepConsent: false);
                 state.Transcript.Clear();
                 turn.Do(new DeleteConversationData());
                 turn.Say(Phrases.Quit, [new SuggestedAction(Phrases.StartIntake), new SuggestedAction(Phrases.AboutCenter)]);
@@ -192,7 +192,7 @@ public sealed class IntakeConversation
         var ticket = state.Consented && state.Step != IntakeStep.Done;
         if (ticket && state.TicketsRequested.Add(TicketKind.Handoff))
         {
-            var record = IntakeStateSerializer.Copy(state).Record;
+            var record = state.Record.Clone();
             turn.Do(new CreateTicket(
                 TicketKind.Handoff, state.IntakeNumber, record,
                 TriageRules.Evaluate(record, turn.Today, _center), [.. state.Transcript]));
@@ -227,7 +227,7 @@ public sealed class IntakeConversation
 
     private void BeginIntake(Turn turn, string? story = null)
     {
-        var flow = new IntakeFlow(turn.State);
+        var flow = turn.Flow;
         flow.Start();
         if (!turn.State.Consented)
         {
@@ -247,7 +247,7 @@ public sealed class IntakeConversation
 
     private void OnConsentReply(Turn turn, string normalized)
     {
-        var flow = new IntakeFlow(turn.State);
+        var flow = turn.Flow;
         var answer = normalized switch
         {
             Phrases.Agree => Parsed<bool>.Ok(true),
@@ -295,7 +295,7 @@ public sealed class IntakeConversation
     {
         if (normalized.Contains(Phrases.StartWithConsent, StringComparison.Ordinal) || normalized == Phrases.StartIntake)
         {
-            new IntakeFlow(turn.State).Start();
+            turn.Flow.Start();
             AskCurrent(turn);
             return;
         }
@@ -354,7 +354,7 @@ public sealed class IntakeConversation
             state.FailedAttempts = 0;
             state.Answered.Add(state.Step);
             state.Answered.UnionWith(check.AlsoAnswered);
-            new IntakeFlow(state).Answered();
+            turn.Flow.Answered();
             AskCurrent(turn);
             return;
         }
@@ -396,7 +396,7 @@ public sealed class IntakeConversation
 
     private void OnReviewReply(Turn turn, string normalized)
     {
-        var flow = new IntakeFlow(turn.State);
+        var flow = turn.Flow;
         if (normalized == Phrases.Send || normalized is "はい" or "送信" or "OK" or "大丈夫です" or "それでいい" or "これでいい")
         {
             Finish(turn, flow);
@@ -429,7 +429,7 @@ public sealed class IntakeConversation
         }
 
         flow.Confirm();
-        var record = IntakeStateSerializer.Copy(state).Record;
+        var record = state.Record.Clone();
         var triage = TriageRules.Evaluate(record, turn.Today, _center);
         turn.Say(Phrases.Done(_center, record, triage), [new SuggestedAction(Phrases.NewIntake)]);
         if (state.TicketsRequested.Add(TicketKind.Intake))
@@ -463,7 +463,7 @@ public sealed class IntakeConversation
         }
 
         state.PendingStory = facts;
-        new IntakeFlow(state).StoryTold();
+        turn.Flow.StoryTold();
         return true;
     }
 
@@ -536,7 +536,7 @@ public sealed class IntakeConversation
         }
 
         state.PendingStory = null;
-        new IntakeFlow(state).StoryHandled();
+        turn.Flow.StoryHandled();
         AskCurrent(turn);
     }
 
@@ -552,7 +552,7 @@ public sealed class IntakeConversation
             return;
         }
 
-        new IntakeFlow(turn.State).EditAnswer(parsed.Value);
+        turn.Flow.EditAnswer(parsed.Value);
         AskCurrent(turn);
     }
 
@@ -637,7 +637,7 @@ public sealed class IntakeConversation
             actions.Add(new SuggestedAction(Phrases.TalkToPerson));
         }
 
-        if (new IntakeFlow(state).CanGoBack)
+        if (turn.Flow.CanGoBack)
         {
             actions.Add(new SuggestedAction(Phrases.Back));
         }
@@ -666,10 +666,11 @@ public sealed class IntakeConversation
             new SuggestedAction(Phrases.TalkToPerson),
         ]);
 
-    private static void StartOver(IntakeState state, bool keepConsent)
+    private static void StartOver(Turn turn, bool keepConsent)
     {
+        var state = turn.State;
         var finished = state.Step == IntakeStep.Done;
-        new IntakeFlow(state).Restart();
+        turn.Flow.Restart();
         state.Record = new IntakeRecord();
         state.History.Clear();
         state.Answered.Clear();
@@ -690,6 +691,7 @@ public sealed class IntakeConversation
     {
         private readonly List<BotReply> _replies = [];
         private readonly List<SideEffect> _effects = [];
+        private IntakeFlow? _flow;
 
         public IntakeState State { get; } = state;
         public UserInput Input { get; } = input;
@@ -697,6 +699,9 @@ public sealed class IntakeConversation
         public StoryReading? StoryRead { get; set; }
         public List<QuestionAnswered> QuestionsAnswered { get; } = [];
         public DateOnly Today { get; } = CenterDate(now);
+
+        /// <summary>The flow over this turn's state, configured once per turn rather than at every use.</summary>
+        public IntakeFlow Flow => _flow ??= new IntakeFlow(State);
 
         public void Say(string text, IReadOnlyList<SuggestedAction>? actions = null) => Add(new BotReply(text, actions ?? []));
 

@@ -29,4 +29,21 @@ public sealed class IntakeState
     public StoryFacts? PendingStory { get; set; }
     /// <summary>A story written before consent, read only once consent is given (deleted on refusal).</summary>
     public string? StoryBeforeConsent { get; set; }
+
+    /// <summary>
+    /// A deep copy that shares nothing mutable with this state, so a turn can change it freely
+    /// while the host keeps the saved one (for a retry, or a second run with a model's findings).
+    /// Transcript entries are immutable records and are shared.
+    /// </summary>
+    public IntakeState Clone()
+    {
+        var copy = (IntakeState)MemberwiseClone();
+        copy.Record = Record.Clone();
+        copy.History = [.. History];
+        copy.Answered = [.. Answered];
+        copy.TicketsRequested = [.. TicketsRequested];
+        copy.Transcript = [.. Transcript];
+        copy.PendingStory = PendingStory?.Clone();
+        return copy;
+    }
 }

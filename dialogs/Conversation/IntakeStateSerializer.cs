@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace IntakeBot.Dialogs.Conversation;
 
-/// <summary>The one JSON form of <see cref="IntakeState"/> and side effects, used to save them and to copy state.</summary>
+/// <summary>The one JSON form of <see cref="IntakeState"/> and side effects, used to save them.</summary>
 public static class IntakeStateSerializer
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -16,6 +16,4 @@ public static class IntakeStateSerializer
 
     public static IntakeState Deserialize(string json) =>
         JsonSerializer.Deserialize<IntakeState>(json, Options) ?? throw new JsonException("Empty intake state.");
-
-    public static IntakeState Copy(IntakeState state) => Deserialize(Serialize(state));
 }

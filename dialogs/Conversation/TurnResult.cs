@@ -22,7 +22,7 @@ public sealed record TurnResult(
     /// </summary>
     public TurnResult WithReferenceNumber(string referenceNumber)
     {
-        var state = IntakeStateSerializer.Copy(State);
+        var state = State.Clone();
         state.Transcript = FillReferenceNumber(state.Transcript, referenceNumber);
         return this with
         {

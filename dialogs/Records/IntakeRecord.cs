@@ -49,4 +49,14 @@ public sealed class IntakeRecord
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? ContactTime { get; set; }
+
+    /// <summary>A deep copy: the lists are new, everything else is a value or an immutable string.</summary>
+    public IntakeRecord Clone()
+    {
+        var copy = (IntakeRecord)MemberwiseClone();
+        copy.Disabilities = [.. Disabilities];
+        copy.Handbooks = [.. Handbooks];
+        copy.Needs = [.. Needs];
+        return copy;
+    }
 }

@@ -15,4 +15,7 @@ public sealed class StoryFacts
     public List<IntakeStep> Steps { get; set; } = [];
 
     public bool IsEmpty => Steps.Count == 0;
+
+    /// <summary>A deep copy (see <see cref="IntakeState.Clone"/>).</summary>
+    public StoryFacts Clone() => new() { Record = Record.Clone(), Steps = [.. Steps] };
 }
