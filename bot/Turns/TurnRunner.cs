@@ -297,7 +297,8 @@ public sealed partial class TurnRunner(
         CreatedAt = now,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ConversationId}: {Input}, {Replies} replies, now at {Step}")]
+    // Debug: one line per turn is noise for the people running a center, and costs a busy instance real CPU.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn {ConversationId}: {Input}, {Replies} replies, now at {Step}")]
     private static partial void LogTurn(ILogger logger, string conversationId, string input, int replies, string step);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {ReferenceNumber} ({Kind}, {Priority}) for conversation {ConversationId}")]
