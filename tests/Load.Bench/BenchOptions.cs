@@ -34,6 +34,9 @@ public sealed class BenchOptions
           --duration S          measured seconds after the warm-up (default 30)
           --warmup S            seconds of load before measuring (default 5)
           --turns N             stop after N measured turns instead (still bounded by --duration when given)
+          --rate R              open loop: offer R turns/s in all, each user sending a turn every concurrency/R s on a
+                                fixed schedule; latency counts from the scheduled time, so a server that falls behind
+                                shows it (default: closed loop, each user sends the next turn as soon as it has the replies)
           --script family|peer  the answers; default: family for the bot, peer for the peer
           --timeout S           per-request timeout (default 10)
           --bot PATH            the bot executable (default bot/bin/Release/net10.0/IntakeBot.Bot)
@@ -55,6 +58,8 @@ public sealed class BenchOptions
     public bool DurationGiven { get; private set; }
     public double WarmupSeconds { get; private set; } = 5;
     public long? Turns { get; private set; }
+    /// <summary>Offered turns per second over all users (open loop); null for the closed loop.</summary>
+    public double? Rate { get; private set; }
     public string? Script { get; private set; }
     public double TimeoutSeconds { get; private set; } = 10;
     public string? BotPath { get; private set; }
@@ -125,6 +130,9 @@ public sealed class BenchOptions
                     break;
                 case "--turns":
                     options.Turns = PositiveInt(name, Value());
+                    break;
+                case "--rate":
+                    options.Rate = PositiveSeconds(name, Value());
                     break;
                 case "--script":
                     options.Script = Value() switch

@@ -11,8 +11,8 @@ namespace IntakeBot.Load.Bench;
 /// to that activity are there. A turn's latency is from the post to the poll that brought the
 /// replies (the start: from the token request to the greeting).
 /// </summary>
-public sealed class DirectLineUser(HttpClient client, Uri baseUrl, IntakeScript script, RunClock clock, TimeSpan timeout)
-    : VirtualUser(script, clock, timeout)
+public sealed class DirectLineUser(HttpClient client, Uri baseUrl, IntakeScript script, RunClock clock, TimeSpan timeout, long pacingTicks, long firstDue)
+    : VirtualUser(script, clock, timeout, pacingTicks, firstDue)
 {
     /// <summary>Pause between polls when a reply is not there yet (the host answers a post after the turn committed, so it normally is).</summary>
     private static readonly TimeSpan PollPause = TimeSpan.FromMilliseconds(10);

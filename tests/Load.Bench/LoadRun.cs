@@ -36,10 +36,13 @@ public static class LoadRun
         using var client = Http.CreateClient(options.Concurrency);
         var url = new Uri(baseUrl.TrimEnd('/') + "/");
         using var clock = new RunClock(options.WarmupSeconds, options.MaxMeasuredSeconds, options.Turns, options.TimeoutSeconds);
+        // Open loop: every user sends one turn per interval, the users' schedules evenly staggered.
+        var pacing = options.Rate is { } rate ? RunClock.Ticks(options.Concurrency / rate) : 0;
+        long FirstDue(int i) => clock.Started + (pacing * i / options.Concurrency);
         var users = Enumerable.Range(0, options.Concurrency)
             .Select(VirtualUser (i) => channel == Channel.Messages
-                ? new MessagesUser(client, url, runId, i, script, clock, timeout)
-                : new DirectLineUser(client, url, script, clock, timeout))
+                ? new MessagesUser(client, url, runId, i, script, clock, timeout, pacing, FirstDue(i))
+                : new DirectLineUser(client, url, script, clock, timeout, pacing, FirstDue(i)))
             .ToList();
 
         var tasks = users.Select(u => u.RunAsync()).ToList();

@@ -9,8 +9,8 @@ namespace IntakeBot.Load.Bench;
 /// Each conversation has its own conversation.id and user; the first activity is a
 /// conversationUpdate adding the user, then one message per answer.
 /// </summary>
-public sealed class MessagesUser(HttpClient client, Uri baseUrl, string runId, int index, IntakeScript script, RunClock clock, TimeSpan timeout)
-    : VirtualUser(script, clock, timeout)
+public sealed class MessagesUser(HttpClient client, Uri baseUrl, string runId, int index, IntakeScript script, RunClock clock, TimeSpan timeout, long pacingTicks, long firstDue)
+    : VirtualUser(script, clock, timeout, pacingTicks, firstDue)
 {
     public const string ChannelId = "loadbench";
     public const string BotId = "intakebot";

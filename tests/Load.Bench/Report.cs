@@ -16,7 +16,7 @@ public static class Report
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Load benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores ({CpuModel()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}{(nodeVersion is null ? "" : $", node {nodeVersion}")}.");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{options.Concurrency} concurrent conversations (closed loop, no think time; client on the same machine), {F(options.WarmupSeconds)} s warm-up, {window}, {F(options.TimeoutSeconds)} s timeout per turn.");
+            $"{options.Concurrency} concurrent conversations ({Loop(options)}; client on the same machine), {F(options.WarmupSeconds)} s warm-up, {window}, {F(options.TimeoutSeconds)} s timeout per turn.");
         text.AppendLine();
         text.AppendLine("| target | channel | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | peak MB | server CPU | turns | intakes |");
         text.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
@@ -67,6 +67,10 @@ public static class Report
 
         return text.ToString();
     }
+
+    private static string Loop(BenchOptions options) => options.Rate is { } rate
+        ? $"open loop: {F(rate)} turns/s offered, each user one turn every {F(options.Concurrency * 1000 / rate)} ms on a fixed schedule, latency counted from the scheduled time"
+        : "closed loop, no think time";
 
     public static string ChannelName(Channel channel) => channel switch
     {

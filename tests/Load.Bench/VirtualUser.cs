@@ -28,13 +28,18 @@ public sealed class UserStats
 }
 
 /// <summary>
-/// One person talking to the bot, one conversation after another, with no pause between turns
-/// (a closed loop: each user has at most one request in flight). A turn that fails or gets a wrong
-/// reply ends the conversation, since the script is then out of step; the user starts a new one.
+/// One person talking to the bot, one conversation after another. Closed loop (no pacing): the
+/// next turn goes out as soon as the replies are there. Open loop (a pacing interval): turns are
+/// due on a fixed schedule, and a turn's latency counts from when it was due, not from when it
+/// went out, so a server that falls behind is charged for the wait (no coordinated omission).
+/// Either way a user has at most one request in flight. A turn that fails or gets a wrong reply
+/// ends the conversation, since the script is then out of step; the user starts a new one.
 /// </summary>
-public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan timeout)
+public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan timeout, long pacingTicks = 0, long firstDue = 0)
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
+
+    private long _nextDue = firstDue;
 
     public UserStats Stats { get; } = new();
 
@@ -67,7 +72,7 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
     {
         string? error = null;
         string? detail = null;
-        var started = Stopwatch.GetTimestamp();
+        var started = await DueAsync();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(clock.HardStop);
         deadline.CancelAfter(timeout);
         try
@@ -145,6 +150,25 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
         }
 
         return error is null;
+    }
+
+    /// <summary>When this turn counts as sent: now, or on the open loop its scheduled time (after waiting for it).</summary>
+    private async ValueTask<long> DueAsync()
+    {
+        if (pacingTicks <= 0)
+        {
+            return Stopwatch.GetTimestamp();
+        }
+
+        var due = _nextDue;
+        _nextDue += pacingTicks;
+        var wait = RunClock.Milliseconds(due - Stopwatch.GetTimestamp());
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+        }
+
+        return due;
     }
 
     private static void Count(Dictionary<string, int> counts, string key) =>
