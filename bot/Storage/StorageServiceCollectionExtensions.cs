@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption;
+using Microsoft.AspNetCore.DataProtection.AuthenticatedEncryption.ConfigurationModel;
 using IntakeBot.Bot.Storage.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,7 +37,11 @@ public static class StorageServiceCollectionExtensions
         var keys = configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder
             ? Path.GetFullPath(folder, environment.ContentRootPath)
             : Path.Combine(options.ResolveDataFolder(environment.ContentRootPath), "keys");
-        services.AddDataProtection().SetApplicationName("IntakeBot").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // AES-256-GCM for new keys: one authenticated pass instead of CBC plus a separate HMAC,
+        // about half the CPU per Protect, and each turn seals three values. Keys made before keep
+        // the algorithm written in their own XML, so what they sealed still opens.
+        services.AddDataProtection().SetApplicationName("IntakeBot").PersistKeysToFileSystem(new DirectoryInfo(keys))
+            .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
         services.AddSingleton<ConversationProtector>();
         return services;
     }

@@ -1,0 +1,49 @@
+using IntakeBot.Bot.Storage;
+using IntakeBot.Bot.Tests.Support;
+using IntakeBot.Dialogs.Conversation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntakeBot.Bot.Tests.Storage;
+
+/// <summary>The key ring that seals conversations and tickets at rest.</summary>
+public sealed class AtRestKeysTests
+{
+    [Fact]
+    public async Task New_keys_seal_with_AES_256_GCM()
+    {
+        await using var host = await BotHost.StartAsync();
+        var protector = host.Services.GetRequiredService<ConversationProtector>();
+
+        var sealedState = protector.Seal(new IntakeState { Step = IntakeStep.Consent });
+
+        var keys = Directory.GetFiles(Path.Combine(host.DataFolder, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key => Assert.Contains("AES_256_GCM", File.ReadAllText(key), StringComparison.Ordinal));
+        Assert.Equal(IntakeStep.Consent, protector.OpenState(sealedState).Step);
+    }
+
+    [Fact]
+    public async Task What_an_older_CBC_key_sealed_still_opens()
+    {
+        // A data folder from before the switch: its key says AES-256-CBC with HMACSHA256.
+        var dataFolder = Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"));
+        var keysFolder = Path.Combine(dataFolder, "keys");
+        var services = new ServiceCollection();
+        services.AddDataProtection().SetApplicationName("IntakeBot").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        string sealedBefore;
+        await using (var before = services.BuildServiceProvider())
+        {
+            sealedBefore = new ConversationProtector(before.GetRequiredService<IDataProtectionProvider>())
+                .Seal(new IntakeState { Step = IntakeStep.Details, Consented = true });
+        }
+
+        Assert.Contains("AES_256_CBC", File.ReadAllText(Directory.GetFiles(keysFolder, "key-*.xml").Single()), StringComparison.Ordinal);
+
+        await using var host = await BotHost.StartAsync(dataFolder);
+        var opened = host.Services.GetRequiredService<ConversationProtector>().OpenState(sealedBefore);
+
+        Assert.Equal(IntakeStep.Details, opened.Step);
+        Assert.True(opened.Consented);
+    }
+}
