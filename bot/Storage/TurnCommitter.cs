@@ -28,6 +28,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     private readonly Task? _writer;
     private SqliteConnection? _connection;
     private SqliteTurnStatements? _statements;
+    private SqliteEntityInserter? _inserter;
 
     public TurnCommitter(IOptions<StorageOptions> storage, IHostEnvironment environment, ILogger<TurnCommitter> logger)
     {
@@ -45,25 +46,26 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     /// created where it is needed: SQLite's group commit writes these rows itself.
     /// </summary>
     public Task SaveAsync(Lazy<IntakeDbContext> db, TurnWrite write, CancellationToken cancellationToken) =>
-        _writer is null ? SaveAsync(db.Value, write, null, cancellationToken) : SaveAsync(null, write, null, cancellationToken);
+        _writer is null ? CommitAsync(db.Value, write, null, cancellationToken) : CommitAsync(null, write, null, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="prepare"/> (the part of a turn that must see every earlier write, such
-    /// as taking the next ticket number) and saves <paramref name="db"/>'s changes durably.
-    /// Throws what SaveChanges would (a <see cref="DbUpdateException"/> on a lost race).
+    /// as taking the next ticket number), then saves <paramref name="write"/> and what prepare
+    /// added to <paramref name="db"/> durably. Throws what SaveChanges would (a
+    /// <see cref="DbUpdateException"/> on a lost race).
     /// </summary>
-    public Task SaveAsync(IntakeDbContext db, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken) =>
-        SaveAsync(db, null, prepare, cancellationToken);
+    public Task SaveAsync(IntakeDbContext db, TurnWrite write, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken) =>
+        CommitAsync(db, write, prepare, cancellationToken);
 
-    private async Task SaveAsync(IntakeDbContext? db, TurnWrite? write, Func<CancellationToken, Task>? prepare, CancellationToken cancellationToken)
+    private async Task CommitAsync(IntakeDbContext? db, TurnWrite? write, Func<CancellationToken, Task>? prepare, CancellationToken cancellationToken)
     {
         if (_writer is null)
         {
             ArgumentNullException.ThrowIfNull(db);
-            write?.AddTo(db);
             if (prepare is null)
             {
                 // SaveChanges is one transaction already.
+                write?.AddTo(db);
                 await db.SaveChangesAsync(cancellationToken);
                 return;
             }
@@ -72,6 +74,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             // ticket number's) are held until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await prepare(cancellationToken);
+            write?.AddTo(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
@@ -91,6 +94,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
 
         _statements?.Dispose();
+        _inserter?.Dispose();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -132,18 +136,24 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 await transaction.SaveAsync(savepoint);
                 try
                 {
-                    if (turn.Write is { } write)
+                    if (turn.Prepare is { } prepare)
+                    {
+                        var db = turn.Db!;
+                        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                        await db.Database.UseTransactionAsync(transaction);
+                        await prepare(turn.CancellationToken);
+                        if (turn.Write is not { } rows || !TryWriteDirectly(db, rows, connection, transaction))
+                        {
+                            // Updates or deletes besides the turn's own rows (a deletion rewrites
+                            // earlier activities): EF Core saves them all.
+                            turn.Write?.AddTo(db);
+                            await db.SaveChangesAsync(turn.CancellationToken);
+                        }
+                    }
+                    else if (turn.Write is { } write)
                     {
                         _statements ??= new SqliteTurnStatements(connection);
                         _statements.Execute(write, transaction);
-                    }
-
-                    if (turn.Prepare is { } prepare)
-                    {
-                        turn.Db!.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                        await turn.Db!.Database.UseTransactionAsync(transaction);
-                        await prepare(turn.CancellationToken);
-                        await turn.Db!.SaveChangesAsync(turn.CancellationToken);
                     }
 
                     await transaction.ReleaseAsync(savepoint);
@@ -183,6 +193,32 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The turn's own rows through the prepared statements, and what prepare added (a ticket and
+    /// its rows) through the model-built inserts; false, with nothing written, when prepare left
+    /// something else than inserts.
+    /// </summary>
+    private bool TryWriteDirectly(IntakeDbContext db, TurnWrite write, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var own = new HashSet<object>(ReferenceEqualityComparer.Instance) { write.Conversation };
+        own.UnionWith(write.Activities);
+        if (write.Processed is not null)
+        {
+            own.Add(write.Processed);
+        }
+
+        _inserter ??= new SqliteEntityInserter(connection);
+        if (!_inserter.CanInsert(db, own))
+        {
+            return false;
+        }
+
+        _statements ??= new SqliteTurnStatements(connection);
+        _statements.Execute(write, transaction);
+        _inserter.Insert(db, own, transaction);
+        return true;
+    }
+
     /// <summary>The writer's connection stays the writer's: a turn's context goes back to its own.</summary>
     private static void Detach(PendingTurn turn)
     {
@@ -204,6 +240,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
 
         _statements?.Dispose();
         _statements = null;
+        _inserter?.Dispose();
+        _inserter = null;
         _connection = new SqliteConnection(_sqliteConnectionString);
         await _connection.OpenAsync();
         await using var pragmas = _connection.CreateCommand();
@@ -216,6 +254,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     {
         _statements?.Dispose();
         _statements = null;
+        _inserter?.Dispose();
+        _inserter = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync();

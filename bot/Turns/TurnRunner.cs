@@ -144,6 +144,7 @@ public sealed partial class TurnRunner(
         }
 
         var replies = new List<Activity>();
+        var created = new List<TicketRecord>();
         var deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
         var delivery = request.DeliverToServiceUrl && address.ServiceUrl is not null;
 
@@ -205,7 +206,7 @@ public sealed partial class TurnRunner(
         {
             // Everything from here sees every earlier turn's writes (on SQLite it runs in the
             // group commit), so two turns never take one ticket number.
-            await committer.SaveAsync(context.Value, async ct =>
+            await committer.SaveAsync(context.Value, write, async ct =>
             {
                 foreach (var effect in result.SideEffects.OfType<CreateTicket>())
                 {
@@ -215,7 +216,7 @@ public sealed partial class TurnRunner(
                         result = result.WithReferenceNumber(ticket.ReferenceNumber);
                     }
 
-                    LogTicket(logger, address.Key, ticket.ReferenceNumber, ticket.Kind, ticket.Priority);
+                    created.Add(ticket);
                 }
 
                 Complete();
@@ -237,9 +238,13 @@ public sealed partial class TurnRunner(
                         user = protector.OpenActivity(write.Activities.First(r => r.FromUser).Json);
                     }
                 }
-
-                write.AddTo(context.Value);
             }, cancellationToken);
+        }
+
+        // Logged once committed, and outside the single writer that every turn waits for.
+        foreach (var ticket in created)
+        {
+            LogTicket(logger, address.Key, ticket.ReferenceNumber, ticket.Kind, ticket.Priority);
         }
 
         cache.Committed(stored, result.State);
