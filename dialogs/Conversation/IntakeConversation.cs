@@ -56,6 +56,7 @@ public sealed class IntakeConversation
             OnMessage(turn, input.Text);
         }
 
+        turn.ReleaseFlow();
         return turn.Result();
     }
 
@@ -700,8 +701,15 @@ public sealed class IntakeConversation
         public List<QuestionAnswered> QuestionsAnswered { get; } = [];
         public DateOnly Today { get; } = CenterDate(now);
 
-        /// <summary>The flow over this turn's state, configured once per turn rather than at every use.</summary>
-        public IntakeFlow Flow => _flow ??= new IntakeFlow(State);
+        /// <summary>A configured flow bound to this turn's state, taken once per turn rather than at every use.</summary>
+        public IntakeFlow Flow => _flow ??= IntakeFlow.Rent(State);
+
+        /// <summary>Gives the flow back for another turn (one that throws just leaves it to the GC).</summary>
+        public void ReleaseFlow()
+        {
+            _flow?.Return();
+            _flow = null;
+        }
 
         public void Say(string text, IReadOnlyList<SuggestedAction>? actions = null) => Add(new BotReply(text, actions ?? []));
 

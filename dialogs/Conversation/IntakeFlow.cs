@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IntakeBot.Dialogs.Records;
 using Stateless;
 using Stateless.Graph;
@@ -6,15 +7,20 @@ namespace IntakeBot.Dialogs.Conversation;
 
 /// <summary>
 /// The intake flow as a Stateless machine over an <see cref="IntakeState"/> kept outside it.
-/// Rebuilt every turn; all branching lives in the configuration below, read top to bottom.
-/// Answers are stored in the record before <see cref="Answered"/> is called, so the guards
-/// see them.
+/// All branching lives in the configuration below, read top to bottom. Answers are stored in the
+/// record before <see cref="Answered"/> is called, so the guards see them.
+/// The machine reads and writes only the state it is bound to, so a configured flow can serve
+/// one turn after another: <see cref="Rent"/> binds one (configuring the machine is a good part
+/// of a turn's CPU), <see cref="Return"/> gives it back.
 /// </summary>
 public sealed class IntakeFlow
 {
-    private readonly IntakeState _state;
+    private static readonly ConcurrentBag<IntakeFlow> Pool = [];
+    private static readonly IntakeState Unbound = new();
+
     private readonly StateMachine<IntakeStep, IntakeTrigger> _machine;
     private readonly StateMachine<IntakeStep, IntakeTrigger>.TriggerWithParameters<IntakeStep> _editAnswer;
+    private IntakeState _state;
 
     public IntakeFlow(IntakeState state)
     {
@@ -136,6 +142,26 @@ public sealed class IntakeFlow
             .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
     }
 
+    /// <summary>A configured flow bound to <paramref name="state"/>, for one turn at a time; hand it back with <see cref="Return"/>.</summary>
+    public static IntakeFlow Rent(IntakeState state)
+    {
+        if (!Pool.TryTake(out var flow))
+        {
+            return new IntakeFlow(state);
+        }
+
+        flow._state = state;
+        return flow;
+    }
+
+    /// <summary>Unbinds the state and keeps the flow for another turn. Not to be used after this.</summary>
+    public void Return()
+    {
+        // Let go of the turn's state; Stateless reads it only while firing.
+        _state = Unbound;
+        Pool.Add(this);
+    }
+
     public IntakeStep Current => _state.Step;
 
     public bool CanGoBack => _state.Editing || (_state.History.Count > 0 && _machine.CanFire(IntakeTrigger.Back));
@@ -200,7 +226,7 @@ public sealed class IntakeFlow
     public static IReadOnlyList<IntakeStep> PathFor(IntakeRecord record)
     {
         var probe = new IntakeState { Step = IntakeStep.AskerRole, Record = record };
-        var flow = new IntakeFlow(probe);
+        var flow = Rent(probe);
         var path = new List<IntakeStep>();
         while (probe.Step != IntakeStep.Review && path.Count < 100)
         {
@@ -214,6 +240,7 @@ public sealed class IntakeFlow
             flow._machine.Fire(IntakeTrigger.Answered);
         }
 
+        flow.Return();
         return path;
     }
 

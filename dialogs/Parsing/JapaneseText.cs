@@ -17,6 +17,27 @@ public static class JapaneseText
             return string.Empty;
         }
 
+        // A turn folds the same message in several places (commands, crisis words, the answer)
+        // and ICU's NFKC is the costly part. Normalizing is idempotent, so the last result is
+        // also its own normal form.
+        var last = t_last;
+        if (last is not null && (text == last.Input || text == last.Output))
+        {
+            return last.Output;
+        }
+
+        var normalized = NormalizeOnce(text);
+        t_last = new NormalizedText(text, normalized);
+        return normalized;
+    }
+
+    [ThreadStatic]
+    private static NormalizedText? t_last;
+
+    private sealed record NormalizedText(string Input, string Output);
+
+    private static string NormalizeOnce(string text)
+    {
         // NFKC throws on a lone surrogate or U+FFFE (a client can send either, escaped, in JSON).
         var folded = WellFormed(text).Normalize(NormalizationForm.FormKC);
         var builder = new StringBuilder(folded.Length);

@@ -19,6 +19,24 @@ public class JapaneseTextTests
         Assert.Equal(expected, JapaneseText.Normalize(text));
     }
 
+    [Theory]
+    [InlineData("　１２月３日　")]
+    [InlineData("ｵｯｹｰ  ＯＫ")]
+    [InlineData("\u00A8 ¨ ﾞ")]
+    [InlineData("٧٢ 歳　①②")]
+    [InlineData("㍻元年\u3000㈱")]
+    [InlineData("a\uD800b")]
+    public void Normalising_twice_changes_nothing(string text)
+    {
+        // The last result is handed out again for its own normal form, which is only right if
+        // normalising is idempotent.
+        var once = JapaneseText.Normalize(text);
+        JapaneseText.Normalize("別の文");
+
+        Assert.Equal(once, JapaneseText.Normalize(once));
+        Assert.Equal(once, JapaneseText.Normalize(new string(text.AsSpan())));
+    }
+
     [Fact]
     public void Null_text_normalises_to_empty()
     {
