@@ -12,7 +12,7 @@ namespace IntakeBot.Bot.Storage;
 /// store-generated keys. EF Core's SaveChanges builds and parses the same SQL for every ticket on
 /// the one writer thread that all turns queue behind, and took most of that thread's time.
 /// Anything it cannot do as plainly as that (an update, a delete, a key it cannot resolve) is
-/// refused by <see cref="CanInsert"/> before a row is written, and the caller saves through EF
+/// refused by <see cref="Plan"/> before a row is written, and the caller saves through EF
 /// Core instead.
 /// </summary>
 public sealed class SqliteEntityInserter(SqliteConnection connection) : IDisposable
@@ -20,19 +20,19 @@ public sealed class SqliteEntityInserter(SqliteConnection connection) : IDisposa
     private readonly Dictionary<IEntityType, InsertStatement> _statements = [];
 
     /// <summary>
-    /// Whether every tracked change of <paramref name="db"/> except <paramref name="written"/>
-    /// (rows the caller writes itself) is an insert this class can do.
+    /// The tracked changes of <paramref name="db"/> except <paramref name="written"/> (rows the
+    /// caller writes itself), or null when one of them is not an insert this class can do.
     /// </summary>
-    public bool CanInsert(DbContext db, IReadOnlySet<object> written)
+    public static IReadOnlyList<EntityEntry>? Plan(DbContext db, IReadOnlySet<object> written)
     {
-        var pending = Pending(db, written);
-        return pending.All(e => e.State == EntityState.Added && CanResolveKeys(e, pending));
+        var pending = db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged && !written.Contains(e.Entity)).ToList();
+        return pending.All(e => e.State == EntityState.Added && CanResolveKeys(e, pending)) ? pending : null;
     }
 
-    /// <summary>Inserts what <see cref="CanInsert"/> approved, principals before their dependents.</summary>
-    public void Insert(DbContext db, IReadOnlySet<object> written, SqliteTransaction transaction)
+    /// <summary>Inserts what <see cref="Plan"/> returned, principals before their dependents.</summary>
+    public void Insert(IReadOnlyList<EntityEntry> plan, SqliteTransaction transaction)
     {
-        var pending = Pending(db, written);
+        var pending = plan.ToList();
         try
         {
             while (pending.Count > 0)
@@ -102,9 +102,6 @@ public sealed class SqliteEntityInserter(SqliteConnection connection) : IDisposa
             command.ExecuteNonQuery();
         }
     }
-
-    private static List<EntityEntry> Pending(DbContext db, IReadOnlySet<object> written) =>
-        db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged && !written.Contains(e.Entity)).ToList();
 
     /// <summary>The entities this one's foreign keys point to through its navigations (an entry is a new wrapper each time; the entity is the identity).</summary>
     private static IEnumerable<object> Principals(EntityEntry entry) =>

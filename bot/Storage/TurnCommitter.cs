@@ -207,15 +207,15 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             own.Add(write.Processed);
         }
 
-        _inserter ??= new SqliteEntityInserter(connection);
-        if (!_inserter.CanInsert(db, own))
+        if (SqliteEntityInserter.Plan(db, own) is not { } plan)
         {
             return false;
         }
 
         _statements ??= new SqliteTurnStatements(connection);
         _statements.Execute(write, transaction);
-        _inserter.Insert(db, own, transaction);
+        _inserter ??= new SqliteEntityInserter(connection);
+        _inserter.Insert(plan, transaction);
         return true;
     }
 

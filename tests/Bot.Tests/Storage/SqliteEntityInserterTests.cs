@@ -63,8 +63,9 @@ public sealed class SqliteEntityInserterTests
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             using var inserter = new SqliteEntityInserter(connection);
 
-            Assert.True(inserter.CanInsert(db, Nothing));
-            inserter.Insert(db, Nothing, transaction);
+            var plan = SqliteEntityInserter.Plan(db, Nothing);
+            Assert.NotNull(plan);
+            inserter.Insert(plan, transaction);
             await transaction.CommitAsync();
         }
 
@@ -96,11 +97,8 @@ public sealed class SqliteEntityInserterTests
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
         var row = await db.Activities.FirstAsync(a => a.ConversationId == chat.Key);
         row.Json = "rewritten";
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await connection.OpenAsync();
-        using var inserter = new SqliteEntityInserter(connection);
 
-        Assert.False(inserter.CanInsert(db, Nothing));
-        Assert.True(inserter.CanInsert(db, new HashSet<object>(ReferenceEqualityComparer.Instance) { row }));
+        Assert.Null(SqliteEntityInserter.Plan(db, Nothing));
+        Assert.NotNull(SqliteEntityInserter.Plan(db, new HashSet<object>(ReferenceEqualityComparer.Instance) { row }));
     }
 }
