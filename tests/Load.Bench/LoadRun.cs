@@ -36,9 +36,15 @@ public static class LoadRun
         using var client = Http.CreateClient(options.Concurrency);
         var url = new Uri(baseUrl.TrimEnd('/') + "/");
         using var clock = new RunClock(options.WarmupSeconds, options.MaxMeasuredSeconds, options.Turns, options.TimeoutSeconds);
-        // Open loop: every user sends one turn per interval, the users' schedules evenly staggered.
+        // Users that all start together file their intakes together, every script length, and a
+        // hundred tickets at the same moment is a burst no center sees. So the starts are spread:
+        // on the open loop each user begins (i mod turns-per-intake) intervals late, which puts
+        // as many users at each step of the script; on the closed loop the starts are spread over
+        // the first half of the warm-up, which the users' own pace then mixes further.
         var pacing = options.Rate is { } rate ? RunClock.Ticks(options.Concurrency / rate) : 0;
-        long FirstDue(int i) => clock.Started + (pacing * i / options.Concurrency);
+        long FirstDue(int i) => pacing > 0
+            ? clock.Started + (pacing * i / options.Concurrency) + (pacing * (i % script.TurnsPerConversation))
+            : clock.Started + (RunClock.Ticks(options.WarmupSeconds / 2) * i / options.Concurrency);
         var users = Enumerable.Range(0, options.Concurrency)
             .Select(VirtualUser (i) => channel == Channel.Messages
                 ? new MessagesUser(client, url, runId, i, script, clock, timeout, pacing, FirstDue(i))

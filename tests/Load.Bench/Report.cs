@@ -69,8 +69,8 @@ public static class Report
     }
 
     private static string Loop(BenchOptions options) => options.Rate is { } rate
-        ? $"open loop: {F(rate)} turns/s offered, each user one turn every {F(options.Concurrency * 1000 / rate)} ms on a fixed schedule, latency counted from the scheduled time"
-        : "closed loop, no think time";
+        ? $"open loop: {F(rate)} turns/s offered, each user one turn every {F(options.Concurrency * 1000 / rate)} ms on a fixed schedule, latency counted from the scheduled time, users starting at different steps of the script"
+        : "closed loop, no think time, starts spread over the first half of the warm-up";
 
     public static string ChannelName(Channel channel) => channel switch
     {

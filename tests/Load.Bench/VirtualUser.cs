@@ -32,8 +32,10 @@ public sealed class UserStats
 /// next turn goes out as soon as the replies are there. Open loop (a pacing interval): turns are
 /// due on a fixed schedule, and a turn's latency counts from when it was due, not from when it
 /// went out, so a server that falls behind is charged for the wait (no coordinated omission).
-/// Either way a user has at most one request in flight. A turn that fails or gets a wrong reply
-/// ends the conversation, since the script is then out of step; the user starts a new one.
+/// Either way a user has at most one request in flight, and starts at its first due time, so that
+/// the run can spread the users over the script instead of having all of them file their intake
+/// at the same moment. A turn that fails or gets a wrong reply ends the conversation, since the
+/// script is then out of step; the user starts a new one.
 /// </summary>
 public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan timeout, long pacingTicks = 0, long firstDue = 0)
 {
@@ -51,6 +53,12 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
     {
         // Yield at once so that starting 100 users does not run their first turns on the starter's thread.
         await Task.Yield();
+        var untilStart = RunClock.Milliseconds(_nextDue - Stopwatch.GetTimestamp());
+        if (untilStart > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(untilStart));
+        }
+
         while (clock.Running)
         {
             var failed = !await TurnAsync(null, isLast: false);
