@@ -37,7 +37,10 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         if (!options.UsesPostgreSql)
         {
             _sqliteConnectionString = options.ConnectionString(environment.ContentRootPath);
-            _writer = Task.Run(WriteLoopAsync);
+            // Its own thread, not a pool thread: SQLite's calls block (an fsync per batch), and a
+            // pool thread would also wait behind every queued request before each batch, while
+            // every turn waits for this loop.
+            _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
     }
 
@@ -101,10 +104,12 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<PendingTurn>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        // Blocking waits keep the loop on this thread. The SQLite calls inside complete
+        // synchronously; anything that does not is simply waited for.
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
@@ -112,7 +117,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 batch.Add(next);
             }
 
-            await CommitBatchAsync(batch);
+            CommitBatchAsync(batch).GetAwaiter().GetResult();
         }
     }
 
