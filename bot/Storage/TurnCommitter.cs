@@ -26,6 +26,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     private readonly ILogger<TurnCommitter> _logger;
     private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task? _writer;
+    private readonly WalCheckpointer? _checkpointer;
     private SqliteConnection? _connection;
     private SqliteTurnStatements? _statements;
     private SqliteEntityInserter? _inserter;
@@ -41,6 +42,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             // pool thread would also wait behind every queued request before each batch, while
             // every turn waits for this loop.
             _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            _checkpointer = new WalCheckpointer(_sqliteConnectionString, logger);
         }
     }
 
@@ -95,6 +97,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         {
             await _writer;
         }
+
+        _checkpointer?.Dispose();
 
         _statements?.Dispose();
         _inserter?.Dispose();
@@ -250,7 +254,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         _connection = new SqliteConnection(_sqliteConnectionString);
         await _connection.OpenAsync();
         await using var pragmas = _connection.CreateCommand();
-        pragmas.CommandText = SqlitePragmas.Statements;
+        // The WalCheckpointer copies the log into the database; the writer only appends to it.
+        pragmas.CommandText = SqlitePragmas.Statements + " PRAGMA wal_autocheckpoint=0;";
         await pragmas.ExecuteNonQueryAsync();
         return _connection;
     }
