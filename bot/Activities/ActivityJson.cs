@@ -18,4 +18,10 @@ public static class ActivityJson
 
     public static Activity Deserialize(string json) =>
         JsonSerializer.Deserialize<Activity>(json, Options) ?? throw new JsonException("Empty activity.");
+
+    /// <summary>The same JSON as <see cref="Serialize"/>, as UTF-8 bytes (to encrypt without a string in between).</summary>
+    public static byte[] SerializeToUtf8(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, Options);
+
+    public static Activity Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<Activity>(utf8Json, Options) ?? throw new JsonException("Empty activity.");
 }

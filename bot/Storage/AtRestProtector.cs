@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace IntakeBot.Bot.Storage;
@@ -13,7 +15,20 @@ public abstract class AtRestProtector(IDataProtectionProvider provider, string p
 
     public string Protect(string plain) => _protector.Protect(plain);
 
+    /// <summary>
+    /// The same stored form as <see cref="Protect(string)"/> (base64url of the ciphertext of the
+    /// UTF-8), from UTF-8 JSON written straight to bytes: a conversation's state is sealed at
+    /// every turn, and its text as a UTF-16 string first was a good part of what a turn allocates.
+    /// </summary>
+    public string Protect(byte[] utf8) => Base64Url.EncodeToString(_protector.Protect(utf8));
+
     /// <summary>Decrypts; a value stored before encryption was introduced (plain JSON) is returned as it is.</summary>
     public string Unprotect(string stored) =>
         stored.Length > 0 && stored[0] is '{' or '[' ? stored : _protector.Unprotect(stored);
+
+    /// <summary>Decrypts to UTF-8 bytes; a value stored before encryption was introduced (plain JSON) is returned as its bytes.</summary>
+    public byte[] UnprotectToUtf8(string stored) =>
+        stored.Length > 0 && stored[0] is '{' or '['
+            ? Encoding.UTF8.GetBytes(stored)
+            : _protector.Unprotect(Base64Url.DecodeFromChars(stored));
 }

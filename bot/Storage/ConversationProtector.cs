@@ -11,11 +11,11 @@ namespace IntakeBot.Bot.Storage;
 /// </summary>
 public sealed class ConversationProtector(IDataProtectionProvider provider) : AtRestProtector(provider, "IntakeBot.Conversations.v1")
 {
-    public string Seal(Activity activity) => Protect(ActivityJson.Serialize(activity));
+    public string Seal(Activity activity) => Protect(ActivityJson.SerializeToUtf8(activity));
 
-    public Activity OpenActivity(string stored) => ActivityJson.Deserialize(Unprotect(stored));
+    public Activity OpenActivity(string stored) => ActivityJson.Deserialize(UnprotectToUtf8(stored));
 
-    public string Seal(IntakeState state) => Protect(IntakeStateSerializer.Serialize(state));
+    public string Seal(IntakeState state) => Protect(IntakeStateSerializer.SerializeToUtf8(state));
 
-    public IntakeState OpenState(string stored) => IntakeStateSerializer.Deserialize(Unprotect(stored));
+    public IntakeState OpenState(string stored) => IntakeStateSerializer.Deserialize(UnprotectToUtf8(stored));
 }

@@ -16,4 +16,11 @@ public static class IntakeStateSerializer
 
     public static IntakeState Deserialize(string json) =>
         JsonSerializer.Deserialize<IntakeState>(json, Options) ?? throw new JsonException("Empty intake state.");
+
+    /// <summary>The same JSON as <see cref="Serialize"/>, as UTF-8 bytes (for a host that encrypts or stores bytes).</summary>
+    public static byte[] SerializeToUtf8(IntakeState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
+
+    /// <summary>Reads the UTF-8 form of <see cref="SerializeToUtf8"/>.</summary>
+    public static IntakeState Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<IntakeState>(utf8Json, Options) ?? throw new JsonException("Empty intake state.");
 }

@@ -46,4 +46,19 @@ public sealed class AtRestKeysTests
         Assert.Equal(IntakeStep.Details, opened.Step);
         Assert.True(opened.Consented);
     }
+
+    [Fact]
+    public async Task Sealed_from_bytes_is_the_stored_form_the_string_api_reads_and_writes()
+    {
+        await using var host = await BotHost.StartAsync();
+        var protector = host.Services.GetRequiredService<ConversationProtector>();
+        var plain = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("IntakeBot.Conversations.v1");
+        var state = new IntakeState { Step = IntakeStep.Details, Consented = true };
+        state.Transcript.Add(new TranscriptEntry(true, "息子が逮捕されました <b>&</b>", DateTimeOffset.UnixEpoch));
+
+        var sealedState = protector.Seal(state);
+
+        Assert.Equal(IntakeStateSerializer.Serialize(state), plain.Unprotect(sealedState));
+        Assert.Equal(IntakeStateSerializer.Serialize(state), IntakeStateSerializer.Serialize(protector.OpenState(plain.Protect(IntakeStateSerializer.Serialize(state)))));
+    }
 }
