@@ -24,11 +24,12 @@ public abstract class AtRestProtector(IDataProtectionProvider provider, string p
 
     /// <summary>Decrypts; a value stored before encryption was introduced (plain JSON) is returned as it is.</summary>
     public string Unprotect(string stored) =>
-        stored.Length > 0 && stored[0] is '{' or '[' ? stored : _protector.Unprotect(stored);
+        IsPlainJson(stored) ? stored : _protector.Unprotect(stored);
 
     /// <summary>Decrypts to UTF-8 bytes; a value stored before encryption was introduced (plain JSON) is returned as its bytes.</summary>
     public byte[] UnprotectToUtf8(string stored) =>
-        stored.Length > 0 && stored[0] is '{' or '['
-            ? Encoding.UTF8.GetBytes(stored)
-            : _protector.Unprotect(Base64Url.DecodeFromChars(stored));
+        IsPlainJson(stored) ? Encoding.UTF8.GetBytes(stored) : _protector.Unprotect(Base64Url.DecodeFromChars(stored));
+
+    // Ciphertext is base64url, which never starts with a brace or a bracket.
+    private static bool IsPlainJson(string stored) => stored.Length > 0 && stored[0] is '{' or '[';
 }
