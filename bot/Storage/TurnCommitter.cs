@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using IntakeBot.Bot.Storage.PostgreSql;
+using IntakeBot.Bot.Tickets;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -13,8 +15,8 @@ namespace IntakeBot.Bot.Storage;
 /// sleeping pool threads. Here waiting turns queue without a thread, one writer drains the
 /// queue, gives each turn a savepoint (a turn that loses a race is rolled back alone and retried
 /// by its runner) and commits the batch with one fsync before anyone is answered. Everything a
-/// turn can do without the database (rendering, encryption) is done before it queues, and an
-/// ordinary turn's rows go in through prepared statements, because the writer is the one thread
+/// turn can do without the database (rendering, encryption, drafting a ticket) is done before it
+/// queues, and its rows go in through prepared statements, because the writer is the one thread
 /// every turn waits for.
 /// On PostgreSQL, which locks rows and has its own group commit, each turn commits on its own.
 /// </summary>
@@ -30,6 +32,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     private SqliteConnection? _connection;
     private SqliteTurnStatements? _statements;
     private SqliteEntityInserter? _inserter;
+    private SqliteTicketNumbers? _numbers;
 
     public TurnCommitter(IOptions<StorageOptions> storage, IHostEnvironment environment, ILogger<TurnCommitter> logger)
     {
@@ -54,20 +57,21 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         _writer is null ? CommitAsync(db.Value, write, null, cancellationToken) : CommitAsync(null, write, null, cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="prepare"/> (the part of a turn that must see every earlier write, such
-    /// as taking the next ticket number), then saves <paramref name="write"/> and what prepare
-    /// added to <paramref name="db"/> durably. Throws what SaveChanges would (a
-    /// <see cref="DbUpdateException"/> on a lost race).
+    /// Saves <paramref name="write"/> and whatever else the turn added to or changed in
+    /// <paramref name="db"/> durably, after running <paramref name="complete"/> (when given) inside
+    /// the commit: the part of a turn that needs the next ticket numbers. It must do nothing
+    /// else with the database: on SQLite it runs on the writer every turn waits for. Throws what
+    /// SaveChanges would (a <see cref="DbUpdateException"/> on a lost race).
     /// </summary>
-    public Task SaveAsync(IntakeDbContext db, TurnWrite write, Func<CancellationToken, Task> prepare, CancellationToken cancellationToken) =>
-        CommitAsync(db, write, prepare, cancellationToken);
+    public Task SaveAsync(IntakeDbContext db, TurnWrite write, Func<TicketNumbers, CancellationToken, Task>? complete, CancellationToken cancellationToken) =>
+        CommitAsync(db, write, complete, cancellationToken);
 
-    private async Task CommitAsync(IntakeDbContext? db, TurnWrite? write, Func<CancellationToken, Task>? prepare, CancellationToken cancellationToken)
+    private async Task CommitAsync(IntakeDbContext? db, TurnWrite? write, Func<TicketNumbers, CancellationToken, Task>? complete, CancellationToken cancellationToken)
     {
         if (_writer is null)
         {
             ArgumentNullException.ThrowIfNull(db);
-            if (prepare is null)
+            if (complete is null)
             {
                 // SaveChanges is one transaction already.
                 write?.AddTo(db);
@@ -75,17 +79,17 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 return;
             }
 
-            // One transaction around prepare and save, so locks taken while preparing (the
-            // ticket number's) are held until the commit.
+            // One transaction around numbering and save, so the ticket number's lock is held
+            // until the commit.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await prepare(cancellationToken);
+            await complete(new PostgreSqlTicketNumbers(db), cancellationToken);
             write?.AddTo(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
         }
 
-        var pending = new PendingTurn(db, write, prepare, cancellationToken);
+        var pending = new PendingTurn(db, write, complete, cancellationToken);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Done.Task;
     }
@@ -102,6 +106,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
 
         _statements?.Dispose();
         _inserter?.Dispose();
+        _numbers?.Dispose();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -132,6 +137,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         {
             var connection = await OpenAsync();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            _numbers ??= new SqliteTicketNumbers(connection);
+            _numbers.Transaction = transaction;
             for (var i = 0; i < batch.Count; i++)
             {
                 var turn = batch[i];
@@ -145,16 +152,20 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 await transaction.SaveAsync(savepoint);
                 try
                 {
-                    if (turn.Prepare is { } prepare)
+                    if (turn.Db is { } db)
                     {
-                        var db = turn.Db!;
-                        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                        await db.Database.UseTransactionAsync(transaction);
-                        await prepare(turn.CancellationToken);
+                        if (turn.Complete is { } complete)
+                        {
+                            await complete(_numbers, turn.CancellationToken);
+                        }
+
                         if (turn.Write is not { } rows || !TryWriteDirectly(db, rows, connection, transaction))
                         {
                             // Updates or deletes besides the turn's own rows (a deletion rewrites
-                            // earlier activities): EF Core saves them all.
+                            // earlier activities): EF Core saves them all, on this transaction.
+                            db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+                            await db.Database.UseTransactionAsync(transaction);
+                            turn.Attached = true;
                             turn.Write?.AddTo(db);
                             await db.SaveChangesAsync(turn.CancellationToken);
                         }
@@ -170,9 +181,11 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 }
                 catch (Exception ex)
                 {
-                    // This turn alone is undone; the others in the batch still commit.
+                    // This turn alone is undone; the others in the batch still commit. It may have
+                    // taken ticket numbers: the next turn reads them from the database again.
                     await transaction.RollbackAsync(savepoint);
                     await transaction.ReleaseAsync(savepoint);
+                    _numbers.Forget();
                     Detach(turn);
                     turn.Done.TrySetException(ex);
                 }
@@ -231,7 +244,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     /// <summary>The writer's connection stays the writer's: a turn's context goes back to its own.</summary>
     private static void Detach(PendingTurn turn)
     {
-        if (turn.Prepare is null)
+        if (!turn.Attached)
         {
             return;
         }
@@ -251,6 +264,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         _statements = null;
         _inserter?.Dispose();
         _inserter = null;
+        _numbers?.Dispose();
+        _numbers = null;
         _connection = new SqliteConnection(_sqliteConnectionString);
         await _connection.OpenAsync();
         await using var pragmas = _connection.CreateCommand();
@@ -266,6 +281,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         _statements = null;
         _inserter?.Dispose();
         _inserter = null;
+        _numbers?.Dispose();
+        _numbers = null;
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -276,8 +293,11 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Turns} turns failed ({Error}); they are retried")]
     private static partial void LogBatchFailed(ILogger logger, int turns, string error);
 
-    private sealed record PendingTurn(IntakeDbContext? Db, TurnWrite? Write, Func<CancellationToken, Task>? Prepare, CancellationToken CancellationToken)
+    private sealed record PendingTurn(IntakeDbContext? Db, TurnWrite? Write, Func<TicketNumbers, CancellationToken, Task>? Complete, CancellationToken CancellationToken)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>The context was given the writer's connection, for EF Core to save what the statements cannot.</summary>
+        public bool Attached { get; set; }
     }
 }

@@ -6,17 +6,17 @@ using IntakeBot.Dialogs.Conversation;
 namespace IntakeBot.Bot.Tickets;
 
 /// <summary>
-/// What the coordinators' side adds to a new ticket, inside the turn's transaction: the personal
+/// What the coordinators' side adds to a new ticket, inside the turn's unit of work: the personal
 /// text is encrypted, the queue row (plain sortable columns), the checklist, and for 緊急 the
-/// webhook outbox message. Called by <see cref="TicketWriter"/> only for a ticket it just created.
+/// webhook outbox message. Called by <see cref="TicketWriter"/> only for a ticket it just created:
+/// <see cref="OnDrafted"/> before the commit, <see cref="OnNumbered"/> once the number is known.
 /// </summary>
 public sealed class TicketIntake(TicketProtector protector, UrgentTicketNotice notice)
 {
-    public void OnCreated(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now)
+    public void OnDrafted(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now)
     {
         ticket.RecordJson = protector.Protect(ticket.RecordJson);
         ticket.TriageJson = protector.Protect(ticket.TriageJson);
-        ticket.TranscriptJson = protector.Protect(ticket.TranscriptJson);
 
         var triage = effect.Triage;
         db.TicketCases.Add(new TicketCase
@@ -35,8 +35,13 @@ public sealed class TicketIntake(TicketProtector protector, UrgentTicketNotice n
         {
             db.TicketChecklist.Add(new TicketChecklistItem { Ticket = ticket, Position = position++, Text = step });
         }
+    }
 
-        notice.Enqueue(db, ticket, triage, now);
+    /// <summary>The parts that name the ticket's number: its transcript and the urgent notice.</summary>
+    public void OnNumbered(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now)
+    {
+        ticket.TranscriptJson = protector.Protect(ticket.TranscriptJson);
+        notice.Enqueue(db, ticket, effect.Triage, now);
     }
 
     public static T Read<T>(TicketProtector protector, string stored) =>

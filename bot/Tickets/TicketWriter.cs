@@ -8,57 +8,55 @@ using Microsoft.Extensions.Options;
 namespace IntakeBot.Bot.Tickets;
 
 /// <summary>
-/// Adds the tickets a turn asked for to the turn's unit of work. The per-year number is the
-/// year's highest plus one; two turns taking the same number collide on a unique index and the
-/// loser's whole turn is retried, so numbers are never shared or skipped by a failed turn.
+/// Adds the tickets a turn asked for to the turn's unit of work, in two steps: everything but the
+/// number is drafted before the commit, and the number, with the text that names it, is filled in
+/// inside the commit (see <see cref="TicketNumbers"/>). On SQLite the commit is the single writer
+/// every turn queues behind, so as little as possible happens there.
 /// </summary>
 public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake intake)
 {
-    // Any constant shared by all instances; names the lock in pg_locks.
-    private const long TicketNumberLock = 0x4b4e_5449_434b_4554;
-
-    public async Task<TicketRecord> AddAsync(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The ticket this intake already has, if an earlier run of the turn filed it.</summary>
+    public Task<TicketRecord?> FindAsync(IntakeDbContext db, string conversationId, CreateTicket effect, CancellationToken cancellationToken)
     {
-        if (db.Database.IsNpgsql())
-        {
-            // Instances on PostgreSQL run turns in parallel: without this, intakes finishing
-            // together all read the same highest number and all but one retry, again and again.
-            // Held until the turn's transaction ends; SQLite's group commit is serial already.
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [TicketNumberLock], cancellationToken);
-        }
-
         var kind = effect.Kind.ToString();
-        var existing = await db.Tickets.SingleOrDefaultAsync(
+        return db.Tickets.SingleOrDefaultAsync(
             t => t.ConversationId == conversationId && t.Kind == kind && t.IntakeNumber == effect.IntakeNumber,
             cancellationToken);
-        if (existing is not null)
-        {
-            return existing;
-        }
+    }
 
-        var year = now.ToOffset(IntakeConversation.CenterUtcOffset).Year;
-        var pending = db.Tickets.Local.Where(t => t.Year == year).Select(t => t.YearSequence).DefaultIfEmpty(0).Max();
-        var stored = await db.Tickets.Where(t => t.Year == year).MaxAsync(t => (int?)t.YearSequence, cancellationToken) ?? 0;
-        var sequence = Math.Max(pending, stored) + 1;
-        var referenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{year}-{sequence:D6}");
-        // The closing message in the transcript names this ticket's number, known only now.
-        effect = effect.WithReferenceNumber(referenceNumber);
+    /// <summary>Adds a new ticket and its rows without a number yet; <see cref="NumberAsync"/> gives it one.</summary>
+    public TicketRecord Draft(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now)
+    {
         var ticket = new TicketRecord
         {
-            ReferenceNumber = referenceNumber,
-            Year = year,
-            YearSequence = sequence,
+            ReferenceNumber = string.Empty,
+            Year = now.ToOffset(IntakeConversation.CenterUtcOffset).Year,
             ConversationId = conversationId,
-            Kind = kind,
+            Kind = effect.Kind.ToString(),
             IntakeNumber = effect.IntakeNumber,
             Priority = effect.Triage.Priority.ToString(),
             RecordJson = JsonSerializer.Serialize(effect.Record, IntakeStateSerializer.Options),
             TriageJson = JsonSerializer.Serialize(effect.Triage, IntakeStateSerializer.Options),
-            TranscriptJson = JsonSerializer.Serialize(effect.Transcript, IntakeStateSerializer.Options),
+            // The transcript's closing message names the number, known only in the commit.
+            TranscriptJson = string.Empty,
             CreatedAt = now,
         };
         db.Tickets.Add(ticket);
-        intake.OnCreated(db, ticket, effect, now);
+        intake.OnDrafted(db, ticket, effect, now);
         return ticket;
+    }
+
+    /// <summary>
+    /// Gives a drafted ticket the year's next number and fills in what names it; returns the
+    /// effect with the number in its transcript.
+    /// </summary>
+    public async Task<CreateTicket> NumberAsync(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, TicketNumbers numbers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ticket.YearSequence = await numbers.NextAsync(ticket.Year, cancellationToken);
+        ticket.ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{ticket.Year}-{ticket.YearSequence:D6}");
+        effect = effect.WithReferenceNumber(ticket.ReferenceNumber);
+        ticket.TranscriptJson = JsonSerializer.Serialize(effect.Transcript, IntakeStateSerializer.Options);
+        intake.OnNumbered(db, ticket, effect, now);
+        return effect;
     }
 }

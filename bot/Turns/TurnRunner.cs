@@ -197,48 +197,58 @@ public sealed partial class TurnRunner(
 
         // Either way the save fails (DbUpdateException) if another turn of this conversation
         // committed since the read, or this activity was processed before.
-        if (!deleting && !delivery && !result.SideEffects.OfType<CreateTicket>().Any())
+        var ticketEffects = result.SideEffects.OfType<CreateTicket>().ToList();
+        if (!deleting && !delivery && ticketEffects.Count == 0)
         {
             Complete();
             await committer.SaveAsync(context, write, cancellationToken);
         }
         else
         {
-            // Everything from here sees every earlier turn's writes (on SQLite it runs in the
-            // group commit), so two turns never take one ticket number.
-            await committer.SaveAsync(context.Value, write, async ct =>
+            var db = context.Value;
+            if (deleting)
             {
-                foreach (var effect in result.SideEffects.OfType<CreateTicket>())
+                user = await RedactAsync(db, address.Key, sequenceRead, write, user is not null, cancellationToken);
+            }
+
+            var drafts = new List<(TicketRecord Ticket, CreateTicket Effect)>();
+            foreach (var effect in ticketEffects)
+            {
+                if (await tickets.FindAsync(db, address.Key, effect, cancellationToken) is { } filed)
                 {
-                    var ticket = await tickets.AddAsync(context.Value, address.Key, effect, now, ct);
-                    if (effect.Kind == TicketKind.Intake)
-                    {
-                        result = result.WithReferenceNumber(ticket.ReferenceNumber);
-                    }
-
-                    created.Add(ticket);
+                    result = effect.Kind == TicketKind.Intake ? result.WithReferenceNumber(filed.ReferenceNumber) : result;
                 }
+                else
+                {
+                    drafts.Add((tickets.Draft(db, address.Key, effect, now), effect));
+                }
+            }
 
+            if (drafts.Count == 0)
+            {
                 Complete();
-                if (deleting)
+                await committer.SaveAsync(db, write, null, cancellationToken);
+            }
+            else
+            {
+                // Inside the commit (on SQLite, the writer every turn waits for): only what names
+                // the new numbers, the tickets' transcripts, the replies and the state.
+                await committer.SaveAsync(db, write, async (numbers, ct) =>
                 {
-                    // The user refused consent or quit: nothing they wrote before (nor the bot's echo of
-                    // it) may stay. The stream keeps neutral stand-ins so watermarks and ids stay valid.
-                    // Only the rows this turn read past: a turn that committed since added rows with the
-                    // sequence numbers this one is about to use (tracking both would throw, not conflict);
-                    // the conversation's Version check turns that race into a retry.
-                    var earlier = await context.Value.Activities.Where(a => a.ConversationId == address.Key && a.Sequence <= sequenceRead).ToListAsync(ct);
-                    foreach (var row in earlier.Concat(write.Activities.Where(r => r.FromUser)))
+                    foreach (var (ticket, effect) in drafts)
                     {
-                        row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
+                        await tickets.NumberAsync(db, ticket, effect, numbers, now, ct);
+                        if (effect.Kind == TicketKind.Intake)
+                        {
+                            result = result.WithReferenceNumber(ticket.ReferenceNumber);
+                        }
+
+                        created.Add(ticket);
                     }
 
-                    if (user is not null)
-                    {
-                        user = protector.OpenActivity(write.Activities.First(r => r.FromUser).Json);
-                    }
-                }
-            }, cancellationToken);
+                    Complete();
+                }, cancellationToken);
+            }
         }
 
         // Logged once committed, and outside the single writer that every turn waits for.
@@ -255,6 +265,24 @@ public sealed partial class TurnRunner(
 
         LogTurn(logger, address.Key, request.Input.IsConversationStart ? "start" : "message", replies.Count, result.State.Step.ToString());
         return new TurnOutcome(TurnStatus.Ran, user, replies);
+    }
+
+    /// <summary>
+    /// The user refused consent or quit: nothing they wrote before (nor the bot's echo of it) may
+    /// stay. The stream keeps neutral stand-ins so watermarks and ids stay valid. Only the rows
+    /// this turn read past: a turn that committed since added rows with the sequence numbers this
+    /// one is about to use (tracking both would throw, not conflict); the conversation's Version
+    /// check turns that race into a retry. Returns the user's activity as now stored.
+    /// </summary>
+    private async Task<Activity?> RedactAsync(IntakeDbContext db, string conversationId, long sequenceRead, TurnWrite write, bool hasUser, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Activities.Where(a => a.ConversationId == conversationId && a.Sequence <= sequenceRead).ToListAsync(cancellationToken);
+        foreach (var row in earlier.Concat(write.Activities.Where(r => r.FromUser)))
+        {
+            row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
+        }
+
+        return hasUser ? protector.OpenActivity(write.Activities.First(r => r.FromUser).Json) : null;
     }
 
     /// <summary>

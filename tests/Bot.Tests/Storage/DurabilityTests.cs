@@ -129,4 +129,29 @@ public sealed class DurabilityTests
         var numbers = await host.DbAsync(db => db.Tickets.OrderBy(t => t.Id).Select(t => t.YearSequence).ToListAsync());
         Assert.Equal([1, 2, 3], numbers);
     }
+
+    [Fact]
+    public async Task Tickets_filed_at_once_and_racing_their_own_turns_get_consecutive_numbers_once_each()
+    {
+        await using var host = await BotHost.StartAsync();
+        var lines = new List<DirectLineClient>();
+        foreach (var _ in Enumerable.Range(0, 12))
+        {
+            var line = await new DirectLineClient(host.Client).GetPageTokenAsync();
+            await line.StartAsync();
+            lines.Add(line);
+        }
+
+        // Two crisis messages per conversation at once: one turn of each pair loses the race after
+        // taking a number (in the same batch as others), and is rolled back and rerun.
+        await Task.WhenAll(lines.SelectMany(line => new[] { line.PostAsync("殴られています"), line.PostAsync("もう死にたい") }));
+
+        var tickets = await host.DbAsync(db => db.Tickets.Select(t => new { t.ConversationId, t.YearSequence, t.ReferenceNumber }).ToListAsync());
+        Assert.Equal(lines.Select(l => l.ConversationId).Order(), tickets.Select(t => t.ConversationId).Order());
+        Assert.Equal(Enumerable.Range(1, lines.Count), tickets.Select(t => t.YearSequence).Order());
+        foreach (var ticket in tickets)
+        {
+            Assert.EndsWith($"-{ticket.YearSequence:D6}", ticket.ReferenceNumber, StringComparison.Ordinal);
+        }
+    }
 }
