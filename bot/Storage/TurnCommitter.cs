@@ -127,6 +127,26 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             }
 
             CommitBatchAsync(batch).GetAwaiter().GetResult();
+            if (_checkpointer!.TakeCaughtUp())
+            {
+                FinishCheckpoint();
+            }
+        }
+    }
+
+    private void FinishCheckpoint()
+    {
+        try
+        {
+            if (_connection is { State: System.Data.ConnectionState.Open } connection)
+            {
+                WalCheckpointer.CopyRest(connection);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            // Nothing is lost: the log is copied at a later checkpoint.
+            LogCheckpointFailed(_logger, ex.SqliteErrorCode);
         }
     }
 
@@ -289,6 +309,9 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             _connection = null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The writer's WAL checkpoint failed (SQLite error {Code}); the next one copies the log")]
+    private static partial void LogCheckpointFailed(ILogger logger, int code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A group commit of {Turns} turns failed ({Error}); they are retried")]
     private static partial void LogBatchFailed(ILogger logger, int turns, string error);

@@ -4,10 +4,16 @@ namespace IntakeBot.Bot.Storage;
 
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file from its own connection and thread, so
-/// the group commit's writer never has to: SQLite's automatic checkpoint runs on the connection
-/// that commits, and made about one batch in ten wait several milliseconds longer, with every turn
-/// of the batch. PASSIVE checkpoints never wait for the writer nor block it or the readers; once
-/// one has copied everything, the writer starts the log from its beginning again.
+/// the group commit's writer does not have to: SQLite's automatic checkpoint runs on the
+/// connection that commits, and made about one batch in ten wait several milliseconds longer,
+/// with every turn of the batch. PASSIVE checkpoints never wait for the writer nor block it or
+/// the readers.
+/// The log only starts again from its beginning when a write transaction finds every frame
+/// copied, and under steady load the writer has always appended more while a checkpoint ran: left
+/// alone, the -wal file grows without end (gigabytes in minutes, and the kernel zero-fills each
+/// new page of it). So after a checkpoint that caught up with the log it saw, the writer is told
+/// (<see cref="TakeCaughtUp"/>) and copies the few frames it added meanwhile itself
+/// (<see cref="CopyRest"/>), which lets its next transaction restart the log.
 /// </summary>
 public sealed partial class WalCheckpointer : IDisposable
 {
@@ -17,6 +23,7 @@ public sealed partial class WalCheckpointer : IDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
+    private int _caughtUp;
 
     public WalCheckpointer(string connectionString, ILogger logger)
     {
@@ -24,6 +31,20 @@ public sealed partial class WalCheckpointer : IDisposable
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = "SQLite WAL checkpoints" };
         _thread.Start();
+    }
+
+    /// <summary>True once after each checkpoint that copied the whole log as it was when it began.</summary>
+    public bool TakeCaughtUp() => Interlocked.Exchange(ref _caughtUp, 0) == 1;
+
+    /// <summary>
+    /// The writer's part, on its own connection between transactions: copy what was appended since
+    /// the last checkpoint, so the next transaction writes the log from its beginning again.
+    /// </summary>
+    public static void CopyRest(SqliteConnection writer)
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -51,7 +72,12 @@ public sealed partial class WalCheckpointer : IDisposable
 
                     using var command = connection.CreateCommand();
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                    command.ExecuteNonQuery();
+                    using var result = command.ExecuteReader();
+                    // (busy, frames in the log, frames copied); -1 frames when not in WAL mode.
+                    if (result.Read() && result.GetInt32(0) == 0 && result.GetInt32(1) > 0 && result.GetInt32(2) == result.GetInt32(1))
+                    {
+                        Volatile.Write(ref _caughtUp, 1);
+                    }
                 }
                 catch (SqliteException ex)
                 {

@@ -1,11 +1,12 @@
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntakeBot.Bot.Tests.Storage;
 
-/// <summary>The group commit's writer does not checkpoint; the log still reaches the database file.</summary>
+/// <summary>The group commit's writer leaves checkpoints to their own thread; the log still reaches the database file, and stays bounded.</summary>
 [Trait("Category", TestDatabase.SqliteOnly)]
 public sealed class WalCheckpointerTests
 {
@@ -39,6 +40,54 @@ public sealed class WalCheckpointerTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Under_turns_that_never_pause_the_log_still_starts_again_from_its_beginning()
+    {
+        await using var host = await BotHost.StartAsync();
+        var committer = host.Services.GetRequiredService<TurnCommitter>();
+        var noContext = new Lazy<IntakeDbContext>(() => throw new InvalidOperationException("SQLite's writer needs no context."));
+        var text = new string('x', 3000);
+        var restarts = new HashSet<uint>();
+
+        // A new batch is always queued before the last one commits, for many checkpoint intervals.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (new FileInfo(host.DatabasePath).Length < 96_000_000 && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => committer.SaveAsync(noContext, Write(Guid.NewGuid().ToString("N"), text), CancellationToken.None)));
+            restarts.Add(LogSalt(host.DatabasePath + "-wal"));
+        }
+
+        var database = new FileInfo(host.DatabasePath).Length;
+        var log = new FileInfo(host.DatabasePath + "-wal").Length;
+        Assert.True(database >= 96_000_000, $"only {database} bytes written in 60 s");
+        // SQLite gives the log a new salt each time it writes it from the beginning again.
+        Assert.True(restarts.Count >= 4, $"the log started again {restarts.Count - 1} times");
+        // Without restarts the log holds every frame ever written: more than the database itself.
+        Assert.True(log < database, $"the log grew to {log} bytes beside a {database}-byte database");
+    }
+
+    /// <summary>The first salt in the log's header (https://www.sqlite.org/fileformat2.html#walformat).</summary>
+    private static uint LogSalt(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var header = new byte[32];
+        file.ReadExactly(header);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(16));
+    }
+
+    private static TurnWrite Write(string id, string text)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var conversation = new ConversationRecord { Id = id, ExternalId = id, ChannelId = "test", UserId = "u", StateJson = text, Version = 1, LastSequence = 2, CreatedAt = now, UpdatedAt = now };
+        var write = new TurnWrite(conversation, isNew: true, expectedVersion: 0);
+        for (var sequence = 1; sequence <= 2; sequence++)
+        {
+            write.Activities.Add(new StoredActivity { ConversationId = id, Sequence = sequence, ActivityId = $"{id}|{sequence}", Json = text, CreatedAt = now });
+        }
+
+        return write;
     }
 
     private static async Task Execute(SqliteConnection connection, string sql)
