@@ -214,7 +214,9 @@ public sealed partial class TurnRunner(
             var drafts = new List<(TicketRecord Ticket, CreateTicket Effect)>();
             foreach (var effect in ticketEffects)
             {
-                if (await tickets.FindAsync(db, address.Key, effect, cancellationToken) is { } filed)
+                // A state from the cache is only saved if it is still the stored one, so no earlier
+                // run of this turn can have filed the ticket; a rerun reads the database and asks.
+                if (cached.State is null && await tickets.FindAsync(db, address.Key, effect, cancellationToken) is { } filed)
                 {
                     result = effect.Kind == TicketKind.Intake ? result.WithReferenceNumber(filed.ReferenceNumber) : result;
                 }
