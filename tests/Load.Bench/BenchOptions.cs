@@ -32,7 +32,7 @@ public sealed class BenchOptions
                                 channel (default messages); the peer serves /api/messages only
           --concurrency N       virtual users, each one conversation at a time (default 100)
           --duration S          measured seconds after the warm-up (default 30)
-          --warmup S            seconds of load before measuring (default 5)
+          --warmup S            seconds of load before measuring (default 60: the JIT tiers up first)
           --turns N             stop after N measured turns instead (still bounded by --duration when given)
           --rate R              open loop: offer R turns/s in all, each user sending a turn every concurrency/R s on a
                                 fixed schedule; latency counts from the scheduled time, so a server that falls behind
@@ -56,7 +56,7 @@ public sealed class BenchOptions
     public int Concurrency { get; private set; } = 100;
     public double DurationSeconds { get; private set; } = 30;
     public bool DurationGiven { get; private set; }
-    public double WarmupSeconds { get; private set; } = 5;
+    public double WarmupSeconds { get; private set; } = 60;
     public long? Turns { get; private set; }
     /// <summary>Offered turns per second over all users (open loop); null for the closed loop.</summary>
     public double? Rate { get; private set; }
