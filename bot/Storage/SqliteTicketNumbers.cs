@@ -4,41 +4,32 @@ using Microsoft.Data.Sqlite;
 namespace IntakeBot.Bot.Storage;
 
 /// <summary>
-/// Ticket numbers in SQLite's group commit. Only its writer thread writes tickets, so the year's
-/// highest number is read once and then counted on in memory instead of asked for with every
-/// ticket. Whatever undoes a write (a turn's savepoint, a failed batch) must call
-/// <see cref="Forget"/>, and the next number is read from the database again; so is it when
-/// another process wrote a ticket meanwhile, which makes the insert fail and the turn rerun.
+/// Ticket numbers in SQLite's group commit. Only its writer thread writes tickets, so one
+/// instance lives as long as the writer's connection and counts on across batches instead of
+/// asking with every ticket. The writer calls <see cref="TicketNumbers.Forget"/> whenever it
+/// undoes a write (a turn's savepoint, a failed batch); a ticket another process wrote meanwhile
+/// makes the insert fail, which is such an undo, and the turn reruns.
 /// </summary>
 public sealed class SqliteTicketNumbers(SqliteConnection connection) : TicketNumbers, IDisposable
 {
-    private readonly Dictionary<int, int> _highest = [];
     private SqliteCommand? _max;
 
     /// <summary>The batch's transaction, which the reads must join.</summary>
     public SqliteTransaction? Transaction { get; set; }
 
-    public override ValueTask<int> NextAsync(int year, CancellationToken cancellationToken)
+    protected override ValueTask<int> ReadHighestAsync(int year, CancellationToken cancellationToken)
     {
-        if (!_highest.TryGetValue(year, out var highest))
+        if (_max is null)
         {
-            if (_max is null)
-            {
-                _max = connection.CreateCommand();
-                _max.CommandText = """SELECT MAX("YearSequence") FROM "tickets" WHERE "Year" = $year""";
-                _max.Parameters.Add(new SqliteParameter("$year", null));
-            }
-
-            _max.Transaction = Transaction;
-            _max.Parameters[0].Value = year;
-            highest = _max.ExecuteScalar() is long stored ? (int)stored : 0;
+            _max = connection.CreateCommand();
+            _max.CommandText = """SELECT MAX("YearSequence") FROM "tickets" WHERE "Year" = $year""";
+            _max.Parameters.Add(new SqliteParameter("$year", null));
         }
 
-        _highest[year] = highest + 1;
-        return ValueTask.FromResult(highest + 1);
+        _max.Transaction = Transaction;
+        _max.Parameters[0].Value = year;
+        return ValueTask.FromResult(_max.ExecuteScalar() is long stored ? (int)stored : 0);
     }
-
-    public void Forget() => _highest.Clear();
 
     public void Dispose() => _max?.Dispose();
 }
