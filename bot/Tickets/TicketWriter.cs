@@ -46,17 +46,13 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
         return ticket;
     }
 
-    /// <summary>
-    /// Gives a drafted ticket the year's next number and fills in what names it; returns the
-    /// effect with the number in its transcript.
-    /// </summary>
-    public async Task<CreateTicket> NumberAsync(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, TicketNumbers numbers, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Gives a drafted ticket the year's next number and fills in what names it.</summary>
+    public async Task NumberAsync(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, TicketNumbers numbers, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ticket.YearSequence = await numbers.NextAsync(ticket.Year, cancellationToken);
         ticket.ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{ticket.Year}-{ticket.YearSequence:D6}");
         effect = effect.WithReferenceNumber(ticket.ReferenceNumber);
         ticket.TranscriptJson = JsonSerializer.Serialize(effect.Transcript, IntakeStateSerializer.Options);
         intake.OnNumbered(db, ticket, effect, now);
-        return effect;
     }
 }

@@ -208,7 +208,7 @@ public sealed partial class TurnRunner(
             var db = context.Value;
             if (deleting)
             {
-                user = await RedactAsync(db, address.Key, sequenceRead, write, user is not null, cancellationToken);
+                user = await RedactAsync(db, address.Key, sequenceRead, write, cancellationToken);
             }
 
             var drafts = new List<(TicketRecord Ticket, CreateTicket Effect)>();
@@ -276,7 +276,7 @@ public sealed partial class TurnRunner(
     /// one is about to use (tracking both would throw, not conflict); the conversation's Version
     /// check turns that race into a retry. Returns the user's activity as now stored.
     /// </summary>
-    private async Task<Activity?> RedactAsync(IntakeDbContext db, string conversationId, long sequenceRead, TurnWrite write, bool hasUser, CancellationToken cancellationToken)
+    private async Task<Activity?> RedactAsync(IntakeDbContext db, string conversationId, long sequenceRead, TurnWrite write, CancellationToken cancellationToken)
     {
         var earlier = await db.Activities.Where(a => a.ConversationId == conversationId && a.Sequence <= sequenceRead).ToListAsync(cancellationToken);
         foreach (var row in earlier.Concat(write.Activities.Where(r => r.FromUser)))
@@ -284,7 +284,7 @@ public sealed partial class TurnRunner(
             row.Json = protector.Seal(ReplyRenderer.Deleted(protector.OpenActivity(row.Json)));
         }
 
-        return hasUser ? protector.OpenActivity(write.Activities.First(r => r.FromUser).Json) : null;
+        return write.Activities.FirstOrDefault(r => r.FromUser) is { } mine ? protector.OpenActivity(mine.Json) : null;
     }
 
     /// <summary>
