@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using IntakeBot.Bot.Storage.PostgreSql;
 using IntakeBot.Bot.Tickets;
@@ -23,6 +25,14 @@ namespace IntakeBot.Bot.Storage;
 public sealed partial class TurnCommitter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
+
+    /// <summary>The group commit's figures, for <c>dotnet-counters</c> or an OpenTelemetry exporter.</summary>
+    public const string MeterName = "IntakeBot.Storage";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<double> Wait = Meter.CreateHistogram<double>("intakebot.storage.commit.wait", "ms", "From a turn queuing for SQLite's group commit to its batch being durable");
+    private static readonly Histogram<double> BatchDuration = Meter.CreateHistogram<double>("intakebot.storage.commit.duration", "ms", "One group commit: the turns' writes, the commit and its fsync");
+    private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("intakebot.storage.commit.turns", "{turn}", "Turns in one group commit");
 
     private readonly string? _sqliteConnectionString;
     private readonly ILogger<TurnCommitter> _logger;
@@ -66,6 +76,15 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     public Task SaveAsync(IntakeDbContext db, TurnWrite write, Func<TicketNumbers, CancellationToken, Task>? complete, CancellationToken cancellationToken) =>
         CommitAsync(db, write, complete, cancellationToken);
 
+    /// <summary>
+    /// The numbers a turn's <paramref name="count"/> new tickets will most likely get in the
+    /// commit (see <see cref="TicketNumbers.Guess"/>), so it can render what names them before it
+    /// queues; null when there is nothing to gain or to go on: on PostgreSQL each turn numbers
+    /// inside its own transaction anyway, and SQLite's writer has not counted the year yet.
+    /// </summary>
+    public TicketNumberGuess? GuessTicketNumbers(int year, int count) =>
+        Volatile.Read(ref _numbers)?.Guess(year, count);
+
     private async Task CommitAsync(IntakeDbContext? db, TurnWrite? write, Func<TicketNumbers, CancellationToken, Task>? complete, CancellationToken cancellationToken)
     {
         if (_writer is null)
@@ -90,8 +109,16 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
 
         var pending = new PendingTurn(db, write, complete, cancellationToken);
+        var queued = Stopwatch.GetTimestamp();
         await _queue.Writer.WriteAsync(pending, cancellationToken);
-        await pending.Done.Task;
+        try
+        {
+            await pending.Done.Task;
+        }
+        finally
+        {
+            Wait.Record(Stopwatch.GetElapsedTime(queued).TotalMilliseconds);
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -126,7 +153,10 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                 batch.Add(next);
             }
 
+            var started = Stopwatch.GetTimestamp();
             CommitBatchAsync(batch).GetAwaiter().GetResult();
+            BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            BatchSize.Record(batch.Count);
             if (_checkpointer!.TakeCaughtUp())
             {
                 FinishCheckpoint();
@@ -157,8 +187,14 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         {
             var connection = await OpenAsync();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            _numbers ??= new SqliteTicketNumbers(connection);
-            _numbers.Transaction = transaction;
+            var numbers = _numbers;
+            if (numbers is null)
+            {
+                numbers = new SqliteTicketNumbers(connection);
+                Volatile.Write(ref _numbers, numbers);
+            }
+
+            numbers.Transaction = transaction;
             for (var i = 0; i < batch.Count; i++)
             {
                 var turn = batch[i];
@@ -176,7 +212,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                     {
                         if (turn.Complete is { } complete)
                         {
-                            await complete(_numbers, turn.CancellationToken);
+                            await complete(numbers, turn.CancellationToken);
                         }
 
                         if (turn.Write is not { } rows || !TryWriteDirectly(db, rows, connection, transaction))
@@ -205,7 +241,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                     // taken ticket numbers: the next turn reads them from the database again.
                     await transaction.RollbackAsync(savepoint);
                     await transaction.ReleaseAsync(savepoint);
-                    _numbers.Forget();
+                    numbers.Forget();
                     Detach(turn);
                     turn.Done.TrySetException(ex);
                 }

@@ -9,7 +9,8 @@ namespace IntakeBot.Bot.Tickets;
 /// What the coordinators' side adds to a new ticket, inside the turn's unit of work: the personal
 /// text is encrypted, the queue row (plain sortable columns), the checklist, and for 緊急 the
 /// webhook outbox message. Called by <see cref="TicketWriter"/> only for a ticket it just created:
-/// <see cref="OnDrafted"/> before the commit, <see cref="OnNumbered"/> once the number is known.
+/// <see cref="OnDrafted"/> before the commit, <see cref="SealTranscript"/> and <see cref="OnNumbered"/>
+/// for the number.
 /// </summary>
 public sealed class TicketIntake(TicketProtector protector, UrgentTicketNotice notice)
 {
@@ -37,12 +38,12 @@ public sealed class TicketIntake(TicketProtector protector, UrgentTicketNotice n
         }
     }
 
-    /// <summary>The parts that name the ticket's number: its transcript and the urgent notice.</summary>
-    public void OnNumbered(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now)
-    {
-        ticket.TranscriptJson = protector.Protect(ticket.TranscriptJson);
+    /// <summary>The transcript as stored: it names the ticket's number, so it is sealed apart from the rest.</summary>
+    public string SealTranscript(string transcriptJson) => protector.Protect(transcriptJson);
+
+    /// <summary>What needs the ticket's number besides its transcript: the urgent notice.</summary>
+    public void OnNumbered(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now) =>
         notice.Enqueue(db, ticket, effect.Triage, now);
-    }
 
     public static T Read<T>(TicketProtector protector, string stored) =>
         JsonSerializer.Deserialize<T>(protector.Unprotect(stored), IntakeStateSerializer.Options)

@@ -11,7 +11,9 @@ namespace IntakeBot.Bot.Tickets;
 /// Adds the tickets a turn asked for to the turn's unit of work, in two steps: everything but the
 /// number is drafted before the commit, and the number, with the text that names it, is filled in
 /// inside the commit (see <see cref="TicketNumbers"/>). On SQLite the commit is the single writer
-/// every turn queues behind, so as little as possible happens there.
+/// every turn queues behind, so as little as possible happens there: the text that names the
+/// number is prepared before, with the number the turn expects, and only redone when it got
+/// another one.
 /// </summary>
 public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake intake)
 {
@@ -24,7 +26,7 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
             cancellationToken);
     }
 
-    /// <summary>Adds a new ticket and its rows without a number yet; <see cref="NumberAsync"/> gives it one.</summary>
+    /// <summary>Adds a new ticket and its rows without a number yet; <see cref="Number"/> and <see cref="Apply"/> give it one.</summary>
     public TicketRecord Draft(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now)
     {
         var ticket = new TicketRecord
@@ -46,13 +48,24 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
         return ticket;
     }
 
-    /// <summary>Gives a drafted ticket the year's next number and fills in what names it.</summary>
-    public async Task NumberAsync(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, TicketNumbers numbers, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// What names a drafted ticket's number <paramref name="yearSequence"/>: the reference number
+    /// and the sealed transcript, whose closing message names it. Changes nothing, so a turn can
+    /// prepare it with the number it expects before the commit (<see cref="TicketNumbers.Guess"/>).
+    /// </summary>
+    public NumberedTicket Number(TicketRecord ticket, CreateTicket effect, int yearSequence)
     {
-        ticket.YearSequence = await numbers.NextAsync(ticket.Year, cancellationToken);
-        ticket.ReferenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{ticket.Year}-{ticket.YearSequence:D6}");
-        effect = effect.WithReferenceNumber(ticket.ReferenceNumber);
-        ticket.TranscriptJson = JsonSerializer.Serialize(effect.Transcript, IntakeStateSerializer.Options);
+        var referenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{ticket.Year}-{yearSequence:D6}");
+        var transcript = JsonSerializer.Serialize(effect.WithReferenceNumber(referenceNumber).Transcript, IntakeStateSerializer.Options);
+        return new NumberedTicket(yearSequence, referenceNumber, intake.SealTranscript(transcript));
+    }
+
+    /// <summary>Gives a drafted ticket its number, inside the commit that took it.</summary>
+    public void Apply(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, NumberedTicket numbered, DateTimeOffset now)
+    {
+        ticket.YearSequence = numbered.YearSequence;
+        ticket.ReferenceNumber = numbered.ReferenceNumber;
+        ticket.TranscriptJson = numbered.SealedTranscript;
         intake.OnNumbered(db, ticket, effect, now);
     }
 }

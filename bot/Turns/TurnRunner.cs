@@ -148,21 +148,31 @@ public sealed partial class TurnRunner(
         var deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
         var delivery = request.DeliverToServiceUrl && address.ServiceUrl is not null;
 
-        // The rows of the bot's replies, the new state and the processed marker. Built outside the
-        // commit when nothing in them depends on it, so SQLite's single writer only writes them.
-        void Complete()
+        // The rows of the bot's replies and the new state, from a result: changes nothing, so a
+        // ticket turn can render them before its commit, with the numbers it expects.
+        RenderedTurn Render(TurnResult numbered)
         {
-            var firstReply = sequence + 1;
-            foreach (var reply in result.Replies)
+            var last = sequence;
+            var rendered = new RenderedTurn(sequence + 1, [], []);
+            foreach (var reply in numbered.Replies)
             {
-                sequence++;
+                last++;
                 // Strictly increasing timestamps: Web Chat orders by them, and equal ones may swap.
-                var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, sequence), now.AddMilliseconds(replies.Count + 1), user?.Id);
-                replies.Add(activity);
-                write.Activities.Add(Row(address.Key, sequence, activity, fromUser: false, now));
+                var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, last), now.AddMilliseconds(rendered.Replies.Count + 1), user?.Id);
+                rendered.Replies.Add(activity);
+                rendered.Rows.Add(Row(address.Key, last, activity, fromUser: false, now));
             }
 
-            stored.StateJson = protector.Seal(result.State);
+            return rendered with { LastSequence = last, SealedState = protector.Seal(numbered.State) };
+        }
+
+        // Into the turn's writes: the replies, the state and the processed marker.
+        void Apply(RenderedTurn rendered)
+        {
+            sequence = rendered.LastSequence;
+            replies.AddRange(rendered.Replies);
+            write.Activities.AddRange(rendered.Rows);
+            stored.StateJson = rendered.SealedState;
             stored.LastSequence = sequence;
             stored.Version++;
             stored.UpdatedAt = now;
@@ -173,7 +183,7 @@ public sealed partial class TurnRunner(
                     ConversationId = address.Key,
                     IncomingId = id,
                     UserSequence = userSequence,
-                    FirstReplySequence = firstReply,
+                    FirstReplySequence = rendered.FirstSequence,
                     LastReplySequence = sequence,
                     ProcessedAt = now,
                 };
@@ -187,7 +197,7 @@ public sealed partial class TurnRunner(
                     ExternalConversationId = address.ExternalId,
                     ServiceUrl = address.ServiceUrl!,
                     ReplyToId = user?.Id,
-                    FirstSequence = firstReply,
+                    FirstSequence = rendered.FirstSequence,
                     LastSequence = sequence,
                     NextAttemptAt = now,
                     CreatedAt = now,
@@ -200,7 +210,7 @@ public sealed partial class TurnRunner(
         var ticketEffects = result.SideEffects.OfType<CreateTicket>().ToList();
         if (!deleting && !delivery && ticketEffects.Count == 0)
         {
-            Complete();
+            Apply(Render(result));
             await committer.SaveAsync(context, write, cancellationToken);
         }
         else
@@ -228,27 +238,52 @@ public sealed partial class TurnRunner(
 
             if (drafts.Count == 0)
             {
-                Complete();
+                Apply(Render(result));
                 await committer.SaveAsync(db, write, null, cancellationToken);
             }
             else
             {
-                // Inside the commit (on SQLite, the writer every turn waits for): only what names
-                // the new numbers, the tickets' transcripts, the replies and the state.
-                await committer.SaveAsync(db, write, async (numbers, ct) =>
+                // What names the tickets' numbers: their transcripts, the reply that gives the
+                // reference number, the state that keeps it.
+                (NumberedTicket[] Tickets, TurnResult Result, RenderedTurn Rendered) Number(int[] yearSequences)
                 {
-                    foreach (var (ticket, effect) in drafts)
+                    var numbered = new NumberedTicket[drafts.Count];
+                    var withNumbers = result;
+                    for (var i = 0; i < drafts.Count; i++)
                     {
-                        await tickets.NumberAsync(db, ticket, effect, numbers, now, ct);
+                        var (ticket, effect) = drafts[i];
+                        numbered[i] = tickets.Number(ticket, effect, yearSequences[i]);
                         if (effect.Kind == TicketKind.Intake)
                         {
-                            result = result.WithReferenceNumber(ticket.ReferenceNumber);
+                            withNumbers = withNumbers.WithReferenceNumber(numbered[i].ReferenceNumber);
                         }
-
-                        created.Add(ticket);
                     }
 
-                    Complete();
+                    return (numbered, withNumbers, Render(withNumbers));
+                }
+
+                // Rendered before queueing with the numbers SQLite's writer will most likely hand
+                // out, so that inside the commit, which every turn waits for, only the numbers are
+                // taken; a turn that gets other numbers renders again there.
+                using var guess = committer.GuessTicketNumbers(drafts[0].Ticket.Year, drafts.Count);
+                var speculative = guess is null ? default : Number([.. Enumerable.Range(guess.First, guess.Count)]);
+                await committer.SaveAsync(db, write, async (numbers, ct) =>
+                {
+                    var taken = new int[drafts.Count];
+                    for (var i = 0; i < drafts.Count; i++)
+                    {
+                        taken[i] = await numbers.NextAsync(drafts[i].Ticket.Year, ct);
+                    }
+
+                    var (numbered, withNumbers, rendered) = guess is not null && guess.Matches(taken) ? speculative : Number(taken);
+                    for (var i = 0; i < drafts.Count; i++)
+                    {
+                        tickets.Apply(db, drafts[i].Ticket, drafts[i].Effect, numbered[i], now);
+                        created.Add(drafts[i].Ticket);
+                    }
+
+                    result = withNumbers;
+                    Apply(rendered);
                 }, cancellationToken);
             }
         }
@@ -320,6 +355,14 @@ public sealed partial class TurnRunner(
 
     public static string ActivityId(string externalConversationId, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{externalConversationId}|{sequence:D7}");
+
+    /// <summary>The bot's replies to a turn as answered and as stored, and the state sealed.</summary>
+    private sealed record RenderedTurn(long FirstSequence, List<Activity> Replies, List<StoredActivity> Rows)
+    {
+        public long LastSequence { get; init; }
+
+        public string SealedState { get; init; } = string.Empty;
+    }
 
     private StoredActivity Row(string conversationId, long sequence, Activity activity, bool fromUser, DateTimeOffset now) => new()
     {
