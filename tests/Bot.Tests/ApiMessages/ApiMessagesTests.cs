@@ -137,6 +137,21 @@ public sealed class ApiMessagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_just_under_the_limit_sent_in_chunks_is_read_whole()
+    {
+        var chat = NewChat();
+        var activity = chat.NewActivity(ActivityTypes.ConversationUpdate, null);
+        activity.MembersAdded = [new ChannelAccount { Id = activity.From!.Id }];
+        activity.Name = new string('x', 60_000);
+
+        // PostAsJsonAsync streams the body without a Content-Length: read in growing pieces.
+        using var response = await _host.Client.PostAsJsonAsync("api/messages", activity, ActivityJson.Options);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, await _host.DbAsync(db => db.Conversations.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_huge_body_is_a_413_and_nothing_is_stored()
     {
         var chat = NewChat();
