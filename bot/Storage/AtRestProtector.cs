@@ -22,6 +22,19 @@ public abstract class AtRestProtector(IDataProtectionProvider provider, string p
     /// </summary>
     public string Protect(byte[] utf8) => Base64Url.EncodeToString(_protector.Protect(utf8));
 
+    /// <summary>
+    /// The ciphertext itself, for a binary column: 25 % smaller than its base64url text, and
+    /// nothing to encode or transcode for the state that every turn writes.
+    /// </summary>
+    public byte[] ProtectToBytes(byte[] utf8) => _protector.Protect(utf8);
+
+    /// <summary>
+    /// Decrypts what <see cref="ProtectToBytes"/> gave, or what a binary column holds from
+    /// before: the text of <see cref="Protect(byte[])"/> or plain JSON, as UTF-8.
+    /// </summary>
+    public byte[] UnprotectBytes(byte[] stored) =>
+        stored.AsSpan().StartsWith(MagicHeader) ? _protector.Unprotect(stored) : UnprotectToUtf8(Encoding.UTF8.GetString(stored));
+
     /// <summary>Decrypts; a value stored before encryption was introduced (plain JSON) is returned as it is.</summary>
     public string Unprotect(string stored) =>
         IsPlainJson(stored) ? stored : _protector.Unprotect(stored);
@@ -29,6 +42,9 @@ public abstract class AtRestProtector(IDataProtectionProvider provider, string p
     /// <summary>Decrypts to UTF-8 bytes; a value stored before encryption was introduced (plain JSON) is returned as its bytes.</summary>
     public byte[] UnprotectToUtf8(string stored) =>
         IsPlainJson(stored) ? Encoding.UTF8.GetBytes(stored) : _protector.Unprotect(Base64Url.DecodeFromChars(stored));
+
+    // Data Protection's payloads start with it (KeyRingBasedDataProtector's magic header, big-endian).
+    private static ReadOnlySpan<byte> MagicHeader => [0x09, 0xF0, 0xC9, 0xF0];
 
     // Ciphertext is base64url, which never starts with a brace or a bracket.
     private static bool IsPlainJson(string stored) => stored.Length > 0 && stored[0] is '{' or '[';

@@ -15,7 +15,7 @@ public sealed class ConversationProtector(IDataProtectionProvider provider) : At
 
     public Activity OpenActivity(string stored) => ActivityJson.Deserialize(UnprotectToUtf8(stored));
 
-    public string Seal(IntakeState state) => Protect(IntakeStateSerializer.SerializeToUtf8(state));
+    public byte[] Seal(IntakeState state) => ProtectToBytes(IntakeStateSerializer.SerializeToUtf8(state));
 
-    public IntakeState OpenState(string stored) => IntakeStateSerializer.Deserialize(UnprotectToUtf8(stored));
+    public IntakeState OpenState(byte[] stored) => IntakeStateSerializer.Deserialize(UnprotectBytes(stored));
 }

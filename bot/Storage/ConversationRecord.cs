@@ -9,7 +9,11 @@ public sealed class ConversationRecord
     public required string ExternalId { get; set; }
     public required string ChannelId { get; set; }
     public required string UserId { get; set; }
-    public required string StateJson { get; set; }
+    /// <summary>
+    /// The intake state, encrypted (<see cref="ConversationProtector"/>): the ciphertext's bytes.
+    /// Rows stored before hold it as base64url text, or as plain JSON from before encryption.
+    /// </summary>
+    public required byte[] SealedState { get; set; }
     /// <summary>Optimistic concurrency token: a turn writes only if nobody wrote since it read.</summary>
     public long Version { get; set; }
     /// <summary>The sequence number of the last stored activity; the Direct Line watermark.</summary>

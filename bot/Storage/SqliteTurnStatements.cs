@@ -15,7 +15,7 @@ public sealed class SqliteTurnStatements : IDisposable
     /// <summary>The columns written, per table, for the test that holds them to the model.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
-        ["conversations"] = ["Id", "ExternalId", "ChannelId", "UserId", "StateJson", "Version", "LastSequence", "CreatedAt", "UpdatedAt"],
+        ["conversations"] = ["Id", "ExternalId", "ChannelId", "UserId", "SealedState", "Version", "LastSequence", "CreatedAt", "UpdatedAt"],
         ["activities"] = ["ConversationId", "Sequence", "ActivityId", "ClientActivityId", "FromUser", "Json", "CreatedAt"],
         ["processed_activities"] = ["ConversationId", "IncomingId", "UserSequence", "FirstReplySequence", "LastReplySequence", "ProcessedAt"],
     };
@@ -32,10 +32,10 @@ public sealed class SqliteTurnStatements : IDisposable
         _insertProcessed = Insert(connection, "processed_activities");
         _updateConversation = Command(connection,
             """
-            UPDATE "conversations" SET "StateJson" = $StateJson, "Version" = $Version, "LastSequence" = $LastSequence, "UpdatedAt" = $UpdatedAt
+            UPDATE "conversations" SET "SealedState" = $SealedState, "Version" = $Version, "LastSequence" = $LastSequence, "UpdatedAt" = $UpdatedAt
             WHERE "Id" = $Id AND "Version" = $ExpectedVersion
             """,
-            ["StateJson", "Version", "LastSequence", "UpdatedAt", "Id", "ExpectedVersion"]);
+            ["SealedState", "Version", "LastSequence", "UpdatedAt", "Id", "ExpectedVersion"]);
     }
 
     public void Execute(TurnWrite write, SqliteTransaction transaction)
@@ -45,9 +45,9 @@ public sealed class SqliteTurnStatements : IDisposable
             var c = write.Conversation;
             if (write.IsNew)
             {
-                Run(_insertConversation, transaction, c.Id, c.ExternalId, c.ChannelId, c.UserId, c.StateJson, c.Version, c.LastSequence, Ms(c.CreatedAt), Ms(c.UpdatedAt));
+                Run(_insertConversation, transaction, c.Id, c.ExternalId, c.ChannelId, c.UserId, c.SealedState, c.Version, c.LastSequence, Ms(c.CreatedAt), Ms(c.UpdatedAt));
             }
-            else if (Run(_updateConversation, transaction, c.StateJson, c.Version, c.LastSequence, Ms(c.UpdatedAt), c.Id, write.ExpectedVersion) == 0)
+            else if (Run(_updateConversation, transaction, c.SealedState, c.Version, c.LastSequence, Ms(c.UpdatedAt), c.Id, write.ExpectedVersion) == 0)
             {
                 throw new DbUpdateConcurrencyException($"The conversation changed since version {write.ExpectedVersion}.");
             }

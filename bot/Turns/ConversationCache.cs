@@ -31,7 +31,7 @@ public sealed class ConversationCache(TimeProvider clock)
                 ChannelId = entry.ChannelId,
                 UserId = entry.UserId,
                 // Never read back: a turn always writes the state anew.
-                StateJson = string.Empty,
+                SealedState = [],
                 Version = entry.Version,
                 LastSequence = entry.LastSequence,
                 CreatedAt = entry.CreatedAt,

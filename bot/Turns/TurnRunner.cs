@@ -108,13 +108,13 @@ public sealed partial class TurnRunner(
                 ExternalId = address.ExternalId,
                 ChannelId = address.ChannelId,
                 UserId = address.User.Id!,
-                StateJson = string.Empty,
+                SealedState = [],
                 CreatedAt = now,
             };
             saved = new IntakeState();
         }
 
-        saved ??= protector.OpenState(stored.StateJson);
+        saved ??= protector.OpenState(stored.SealedState);
         var result = conversation.Handle(saved, request.Input, now);
         // A language model, when configured, is asked here: after the read, before the
         // transaction, with its own short timeout; what it found is passed to the core as data.
@@ -172,7 +172,7 @@ public sealed partial class TurnRunner(
             sequence = rendered.LastSequence;
             replies.AddRange(rendered.Replies);
             write.Activities.AddRange(rendered.Rows);
-            stored.StateJson = rendered.SealedState;
+            stored.SealedState = rendered.SealedState;
             stored.LastSequence = sequence;
             stored.Version++;
             stored.UpdatedAt = now;
@@ -361,7 +361,7 @@ public sealed partial class TurnRunner(
     {
         public long LastSequence { get; init; }
 
-        public string SealedState { get; init; } = string.Empty;
+        public byte[] SealedState { get; init; } = [];
     }
 
     private StoredActivity Row(string conversationId, long sequence, Activity activity, bool fromUser, DateTimeOffset now) => new()

@@ -15,7 +15,7 @@ namespace IntakeBot.Bot.Storage.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.4");
 
             modelBuilder.Entity("IntakeBot.Bot.Audit.AuditEntry", b =>
                 {
@@ -163,9 +163,9 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("StateJson")
+                    b.Property<byte[]>("SealedState")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

@@ -27,8 +27,8 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
         var protector = _host.Services.GetRequiredService<ConversationProtector>();
         var texts = await _host.DbAsync(async db =>
             (await db.Activities.Select(a => a.Json).ToListAsync())
-            .Concat(await db.Conversations.Select(c => c.StateJson).ToListAsync())
             .Select(protector.Unprotect)
+            .Concat((await db.Conversations.Select(c => c.SealedState).ToListAsync()).Select(s => Encoding.UTF8.GetString(protector.UnprotectBytes(s))))
             .ToList());
         return texts.Any(t => t.Contains(marker, StringComparison.Ordinal));
     }
@@ -69,7 +69,7 @@ public sealed class ConsentAndPrivacyTests : IAsyncLifetime
         await line.PostAsync("やめる");
 
         Assert.False(await InDatabase(marker));
-        var sealedState = await _host.DbAsync(db => Task.FromResult(db.Conversations.Single(c => c.Id == line.ConversationId).StateJson));
+        var sealedState = await _host.DbAsync(db => Task.FromResult(db.Conversations.Single(c => c.Id == line.ConversationId).SealedState));
         var state = IntakeStateSerializer.Serialize(_host.Services.GetRequiredService<ConversationProtector>().OpenState(sealedState));
         Assert.DoesNotContain(marker, state, StringComparison.Ordinal);
     }

@@ -35,6 +35,8 @@ public sealed class SqliteMigrationTests : IDisposable
             Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 54, 15, 123, TimeSpan.Zero), conversation.CreatedAt);
             Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero), conversation.UpdatedAt);
             Assert.Equal((3L, 5L), (conversation.Version, conversation.LastSequence));
+            // The state's text, now as bytes in the binary column (AtRestProtector reads both).
+            Assert.Equal("sealed-state"u8.ToArray(), conversation.SealedState);
 
             // Comparisons now run in SQL instead of being refused by the provider.
             var cutoff = new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);

@@ -1,3 +1,4 @@
+using System.Text;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -80,7 +81,7 @@ public sealed class WalCheckpointerTests
     private static TurnWrite Write(string id, string text)
     {
         var now = DateTimeOffset.UtcNow;
-        var conversation = new ConversationRecord { Id = id, ExternalId = id, ChannelId = "test", UserId = "u", StateJson = text, Version = 1, LastSequence = 2, CreatedAt = now, UpdatedAt = now };
+        var conversation = new ConversationRecord { Id = id, ExternalId = id, ChannelId = "test", UserId = "u", SealedState = Encoding.UTF8.GetBytes(text), Version = 1, LastSequence = 2, CreatedAt = now, UpdatedAt = now };
         var write = new TurnWrite(conversation, isNew: true, expectedVersion: 0);
         for (var sequence = 1; sequence <= 2; sequence++)
         {

@@ -87,7 +87,7 @@ public sealed class BotHost : IAsyncDisposable
         var activities = await db.Activities.AsNoTracking().Where(a => a.ConversationId == conversationKey).OrderBy(a => a.Sequence).Select(a => a.Json).ToListAsync();
         var processed = await db.ProcessedActivities.AsNoTracking().CountAsync(p => p.ConversationId == conversationKey);
         var tickets = await db.Tickets.AsNoTracking().CountAsync(t => t.ConversationId == conversationKey);
-        return $"{conversation?.Version}|{conversation?.LastSequence}|{conversation?.StateJson}|{string.Join("\n", activities)}|{processed}|{tickets}";
+        return $"{conversation?.Version}|{conversation?.LastSequence}|{(conversation is null ? null : Convert.ToBase64String(conversation.SealedState))}|{string.Join("\n", activities)}|{processed}|{tickets}";
     });
 
     /// <summary>

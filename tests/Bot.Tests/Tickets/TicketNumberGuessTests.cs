@@ -40,8 +40,8 @@ public sealed class TicketNumberGuessTests
         Assert.Contains(second, transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("-000003", transcript, StringComparison.Ordinal);
 
-        var stateJson = await host.DbAsync(db => db.Conversations.Where(c => c.Id == key).Select(c => c.StateJson).SingleAsync());
-        var state = host.Services.GetRequiredService<ConversationProtector>().OpenState(stateJson);
+        var sealedState = await host.DbAsync(db => db.Conversations.Where(c => c.Id == key).Select(c => c.SealedState).SingleAsync());
+        var state = host.Services.GetRequiredService<ConversationProtector>().OpenState(sealedState);
         Assert.Contains(state.Transcript, t => t.Text.Contains(second, StringComparison.Ordinal));
         Assert.DoesNotContain(state.Transcript, t => t.Text.Contains("-000003", StringComparison.Ordinal));
     }

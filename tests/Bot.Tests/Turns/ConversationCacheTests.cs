@@ -16,7 +16,7 @@ public sealed class ConversationCacheTests
         ExternalId = "ext-" + id,
         ChannelId = "test",
         UserId = "user",
-        StateJson = "sealed",
+        SealedState = [1, 2, 3],
         Version = version,
         LastSequence = version * 3,
         CreatedAt = Now,
@@ -35,7 +35,7 @@ public sealed class ConversationCacheTests
         Assert.Equal(4, record.Version);
         Assert.Equal(12, record.LastSequence);
         Assert.Equal("ext-a", record.ExternalId);
-        Assert.Equal(string.Empty, record.StateJson);
+        Assert.Empty(record.SealedState);
         Assert.False(cache.TryGet("b", out _, out _));
     }
 

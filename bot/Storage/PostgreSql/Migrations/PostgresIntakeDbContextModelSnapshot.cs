@@ -17,7 +17,7 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.4")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -174,9 +174,9 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("StateJson")
+                    b.Property<byte[]>("SealedState")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
