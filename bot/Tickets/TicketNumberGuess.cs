@@ -9,7 +9,7 @@ namespace IntakeBot.Bot.Tickets;
 /// </summary>
 public sealed class TicketNumberGuess(TicketNumbers numbers, int first, int count) : IDisposable
 {
-    private static readonly Meter Meter = new("IntakeBot.Storage");
+    private static readonly Meter Meter = new(Storage.TurnCommitter.MeterName);
     private static readonly Counter<long> Outcomes = Meter.CreateCounter<long>("intakebot.storage.ticket_number_guesses", "{guess}", "Ticket numbers guessed before the commit, by whether the commit gave them");
 
     private int _settled;
