@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace IntakeBot.Dialogs.Conversation;
 
@@ -10,6 +12,9 @@ public static class IntakeStateSerializer
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Japanese as itself, not as \uXXXX: a third smaller and faster to write, and a search
+        // of the JSON for a word finds it. HTML-sensitive characters are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
     public static string Serialize(IntakeState state) => JsonSerializer.Serialize(state, Options);

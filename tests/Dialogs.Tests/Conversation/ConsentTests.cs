@@ -15,15 +15,21 @@ public sealed class ConsentTests
     }
 
     [Fact]
-    public void A_story_typed_before_consent_is_not_stored()
+    public void A_story_typed_before_consent_is_held_unread_outside_the_record_and_transcript()
     {
         var chat = new ConversationDriver();
 
         chat.Send("息子が逮捕されました。知的障害があります。");
 
+        // Held only so the person need not write it again after consenting (refusal deletes it).
         Assert.Equal(IntakeStep.Consent, chat.Step);
+        Assert.Equal("息子が逮捕されました。知的障害があります。", chat.State.StoryBeforeConsent);
         Assert.Empty(chat.State.Transcript);
-        Assert.DoesNotContain("逮捕", IntakeStateSerializer.Serialize(chat.State));
+        Assert.Empty(chat.State.Answered);
+        Assert.Null(chat.State.PendingStory);
+        var withoutTheHeldStory = chat.State.Clone();
+        withoutTheHeldStory.StoryBeforeConsent = null;
+        Assert.DoesNotContain("逮捕", IntakeStateSerializer.Serialize(withoutTheHeldStory));
     }
 
     [Fact]
