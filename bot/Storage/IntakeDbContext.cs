@@ -62,7 +62,6 @@ public class IntakeDbContext : DbContext
             e.HasKey(a => new { a.ConversationId, a.Sequence });
             e.Property(a => a.ActivityId).HasMaxLength(300);
             e.Property(a => a.ClientActivityId).HasMaxLength(256);
-            e.HasIndex(a => new { a.ConversationId, a.ClientActivityId });
             e.HasOne<ConversationRecord>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
 

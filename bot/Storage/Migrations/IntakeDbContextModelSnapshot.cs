@@ -280,8 +280,6 @@ namespace IntakeBot.Bot.Storage.Migrations
 
                     b.HasKey("ConversationId", "Sequence");
 
-                    b.HasIndex("ConversationId", "ClientActivityId");
-
                     b.ToTable("activities", (string)null);
                 });
 

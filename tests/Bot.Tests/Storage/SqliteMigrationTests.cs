@@ -48,6 +48,25 @@ public sealed class SqliteMigrationTests : IDisposable
         }
     }
 
+    [Fact]
+    [Trait("Category", Support.TestDatabase.ChoosesOwnStore)]
+    public async Task The_activity_stream_keeps_only_its_key_index_because_every_turn_writes_every_index()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        var options = new DbContextOptionsBuilder<IntakeDbContext>().UseSqlite($"Data Source={_path};Pooling=False").Options;
+        await using var db = new IntakeDbContext(options);
+        await db.GetService<IMigrator>().MigrateAsync("20261203174014_ConversationStateBytes");
+        Assert.Contains("IX_activities_ConversationId_ClientActivityId", await IndexesOf(db, "activities"));
+
+        await db.Database.MigrateAsync();
+
+        // Deduplication reads processed_activities; nothing looked activities up by client id.
+        Assert.Equal(["sqlite_autoindex_activities_1"], await IndexesOf(db, "activities"));
+    }
+
+    private static Task<List<string>> IndexesOf(IntakeDbContext db, string table) =>
+        db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_schema WHERE type = 'index' AND tbl_name = {table} ORDER BY name").ToListAsync();
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -293,8 +293,6 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
 
                     b.HasKey("ConversationId", "Sequence");
 
-                    b.HasIndex("ConversationId", "ClientActivityId");
-
                     b.ToTable("activities", (string)null);
                 });
 
