@@ -184,16 +184,21 @@ public sealed class LoginTests : IAsyncLifetime
     [Fact]
     public async Task An_idle_session_ends_and_a_longer_configured_idle_time_is_capped_at_thirty_minutes()
     {
-        await using (var quick = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Staff:IdleTimeout"] = "00:00:02" }))
+        // The host's clock moves only when the test says: a slow login must not count as idle time.
+        var clock = new FixedClock(DateTimeOffset.UtcNow);
+        await using (var quick = await BotHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Staff:IdleTimeout"] = "00:00:02" },
+            configure: builder => builder.Services.AddSingleton<TimeProvider>(clock)))
         {
             await quick.AddStaffAsync("tanaka");
             using var session = await StaffSession.LoginAsync(quick, "tanaka");
+            clock.Advance(TimeSpan.FromSeconds(1));
             using (var active = await session.Client.GetAsync("dashboard"))
             {
                 Assert.Equal(HttpStatusCode.OK, active.StatusCode);
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            clock.Advance(TimeSpan.FromSeconds(3));
             using var idle = await session.Client.GetAsync("dashboard");
             Assert.Equal(HttpStatusCode.Redirect, idle.StatusCode);
             Assert.StartsWith("/dashboard/login", idle.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
