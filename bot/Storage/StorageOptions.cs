@@ -31,6 +31,15 @@ public sealed class StorageOptions
     /// </summary>
     public const int DefaultMaxPoolSize = 30;
 
+    /// <summary>
+    /// How large SQLite's write-ahead log may grow under load that never pauses before the
+    /// writer stops once to let it start again from its beginning. That stop copies the last
+    /// frames and fsyncs the database file, a few milliseconds every turn queued meanwhile waits:
+    /// a larger log means fewer stops and more disk. Under lighter load the log starts again by
+    /// itself whenever the writer pauses.
+    /// </summary>
+    public int WalRestartMegabytes { get; set; } = 64;
+
     public string PostgreSqlConnectionStringWithDefaults()
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnectionString);
@@ -61,6 +70,11 @@ public sealed class StorageOptions
         if (UsesPostgreSql && string.IsNullOrWhiteSpace(PostgreSqlConnectionString))
         {
             throw new InvalidOperationException("Storage:Provider is PostgreSql but Storage:PostgreSqlConnectionString is empty.");
+        }
+
+        if (WalRestartMegabytes is < 1 or > 4096)
+        {
+            throw new InvalidOperationException($"Storage:WalRestartMegabytes must be from 1 to 4096, not {WalRestartMegabytes}.");
         }
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             // pool thread would also wait behind every queued request before each batch, while
             // every turn waits for this loop.
             _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            _checkpointer = new WalCheckpointer(_sqliteConnectionString, logger);
+            _checkpointer = new WalCheckpointer(_sqliteConnectionString, logger, options.WalRestartMegabytes * 1024L * 1024);
         }
     }
 

@@ -26,4 +26,17 @@ public sealed class StorageOptionsTests
 
         Assert.Equal(80, new NpgsqlConnectionStringBuilder(options.PostgreSqlConnectionStringWithDefaults()).MaxPoolSize);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(5000)]
+    public void A_log_restart_size_outside_1_to_4096_megabytes_stops_the_start_with_the_setting_to_fix(int megabytes)
+    {
+        var options = new StorageOptions { WalRestartMegabytes = megabytes };
+
+        var error = Assert.Throws<InvalidOperationException>(options.Validate);
+
+        Assert.Contains("Storage:WalRestartMegabytes", error.Message);
+    }
 }

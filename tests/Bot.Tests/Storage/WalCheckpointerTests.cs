@@ -25,7 +25,7 @@ public sealed class WalCheckpointerTests
             await Execute(writer, "BEGIN; " + string.Concat(Enumerable.Repeat($"INSERT INTO t VALUES ('{new string('x', 4000)}'); ", 300)) + "COMMIT;");
             var before = new FileInfo(path).Length;
 
-            using (new WalCheckpointer(connectionString, NullLogger.Instance))
+            using (new WalCheckpointer(connectionString, NullLogger.Instance, restartBytes: 64L * 1024 * 1024))
             {
                 var deadline = DateTime.UtcNow.AddSeconds(10);
                 while (new FileInfo(path).Length < 1_000_000 && DateTime.UtcNow < deadline)
@@ -46,7 +46,8 @@ public sealed class WalCheckpointerTests
     [Fact]
     public async Task Under_turns_that_never_pause_the_log_still_starts_again_from_its_beginning()
     {
-        await using var host = await BotHost.StartAsync();
+        // A small restart size, so a minute of writing shows several restarts.
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Storage:WalRestartMegabytes"] = "4" });
         var committer = host.Services.GetRequiredService<TurnCommitter>();
         var noContext = new Lazy<IntakeDbContext>(() => throw new InvalidOperationException("SQLite's writer needs no context."));
         var text = new string('x', 3000);
@@ -54,7 +55,7 @@ public sealed class WalCheckpointerTests
 
         // A new batch is always queued before the last one commits, for many checkpoint intervals.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (new FileInfo(host.DatabasePath).Length < 96_000_000 && DateTime.UtcNow < deadline)
+        while ((new FileInfo(host.DatabasePath).Length < 96_000_000 || restarts.Count < 5) && DateTime.UtcNow < deadline)
         {
             await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => committer.SaveAsync(noContext, Write(Guid.NewGuid().ToString("N"), text), CancellationToken.None)));
             restarts.Add(LogSalt(host.DatabasePath + "-wal"));
@@ -64,9 +65,47 @@ public sealed class WalCheckpointerTests
         var log = new FileInfo(host.DatabasePath + "-wal").Length;
         Assert.True(database >= 96_000_000, $"only {database} bytes written in 60 s");
         // SQLite gives the log a new salt each time it writes it from the beginning again.
-        Assert.True(restarts.Count >= 4, $"the log started again {restarts.Count - 1} times");
+        Assert.True(restarts.Count >= 5, $"the log started again {restarts.Count - 1} times");
         // Without restarts the log holds every frame ever written: more than the database itself.
         Assert.True(log < database, $"the log grew to {log} bytes beside a {database}-byte database");
+    }
+
+    [Theory]
+    [InlineData(256L * 1024 * 1024, false)]
+    [InlineData(256L * 1024, true)]
+    public async Task The_writer_is_asked_to_stop_for_a_restart_only_once_the_log_has_reached_the_restart_size(long restartBytes, bool asked)
+    {
+        var folder = Directory.CreateTempSubdirectory("intakebot-wal-");
+        var connectionString = $"Data Source={Path.Combine(folder.FullName, "test.db")};Pooling=False";
+        try
+        {
+            await using var writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync();
+            await Execute(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE t (x TEXT);");
+            var row = $"INSERT INTO t VALUES ('{new string('x', 2000)}');";
+            var wasAsked = false;
+            using (var checkpointer = new WalCheckpointer(connectionString, NullLogger.Instance, restartBytes))
+            {
+                // Bursts of 400 KB of log, for more than four checkpoint intervals.
+                var until = DateTime.UtcNow + 5 * WalCheckpointer.Interval;
+                for (var written = 0; DateTime.UtcNow < until || written < 1000; written++)
+                {
+                    await Execute(writer, row);
+                    wasAsked |= checkpointer.TakeCaughtUp();
+                    if (written % 200 == 199)
+                    {
+                        await Task.Delay(WalCheckpointer.Interval / 10);
+                    }
+                }
+            }
+
+            Assert.Equal(asked, wasAsked);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The first salt in the log's header (https://www.sqlite.org/fileformat2.html#walformat).</summary>
