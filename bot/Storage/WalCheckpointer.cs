@@ -61,12 +61,7 @@ public sealed partial class WalCheckpointer : IDisposable
     /// The writer's part, on its own connection between transactions: copy what was appended since
     /// the last checkpoint, so the next transaction writes the log from its beginning again.
     /// </summary>
-    public static void CopyRest(SqliteConnection writer)
-    {
-        using var command = writer.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        command.ExecuteNonQuery();
-    }
+    public static void CopyRest(SqliteConnection writer) => Checkpoint(writer);
 
     public void Dispose()
     {
