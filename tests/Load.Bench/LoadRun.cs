@@ -23,7 +23,8 @@ public sealed record RunResult(
     double? PeakMemoryMb,
     double? ServerCpuPercent,
     double? ServerCpuMsPerTurn,
-    double ClientCpuPercent);
+    double ClientCpuPercent,
+    double? StolenCpuPercent);
 
 /// <summary>Drives N virtual users against one server for the warm-up and the measured window.</summary>
 public static class LoadRun
@@ -63,6 +64,7 @@ public static class LoadRun
         var me = Process.GetCurrentProcess();
         var clientCpuBefore = me.TotalProcessorTime;
         var serverCpuBefore = server?.CpuSeconds();
+        var stolenBefore = StolenCpu.Read();
         var windowStarted = Stopwatch.GetTimestamp();
 
         await Task.WhenAll(tasks);
@@ -71,6 +73,7 @@ public static class LoadRun
         me.Refresh();
         var clientCpu = (me.TotalProcessorTime - clientCpuBefore).TotalSeconds;
         var serverCpu = server?.CpuSeconds() - serverCpuBefore;
+        var stolen = StolenCpu.Read() is { } after && stolenBefore is { } before ? after.PercentSince(before) : (double?)null;
         var peak = server?.PeakMemoryMb();
         var wall = RunClock.Milliseconds(windowEnded - windowStarted) / 1000;
 
@@ -104,7 +107,8 @@ public static class LoadRun
             peak,
             serverCpu is { } cpu && wall > 0 ? cpu / wall * 100 : null,
             serverCpu is { } total && latencies.Length > 0 ? total * 1000 / latencies.Length : null,
-            wall > 0 ? clientCpu / wall * 100 : 0);
+            wall > 0 ? clientCpu / wall * 100 : 0,
+            stolen);
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

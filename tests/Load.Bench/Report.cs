@@ -42,6 +42,11 @@ public static class Report
                 $"client CPU {row.ClientCpuPercent:0} %",
                 $"window {row.MeasuredSeconds:0.0} s",
             };
+            if (row.StolenCpuPercent is { } stolen)
+            {
+                notes.Add($"CPU stolen by the hypervisor {stolen:0} % of the machine's");
+            }
+
             if (row.ServerCpuMsPerTurn is { } perTurn)
             {
                 notes.Insert(1, $"server CPU {perTurn:0.00} ms per turn");
