@@ -9,7 +9,7 @@ namespace IntakeBot.Bot.Storage;
 /// of the stream. They hold criminal history, disability and health in the person's own words,
 /// so they are never written to the database files in plain text (SECURITY case 15).
 /// </summary>
-public sealed class ConversationProtector(IDataProtectionProvider provider) : AtRestProtector(provider, "IntakeBot.Conversations.v1")
+public sealed class ConversationProtector(IDataProtectionProvider provider, DataKeyRing keys) : AtRestProtector(provider, keys, "IntakeBot.Conversations.v1")
 {
     public string Seal(Activity activity) => Protect(ActivityJson.SerializeToUtf8(activity));
 

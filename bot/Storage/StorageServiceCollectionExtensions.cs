@@ -37,11 +37,12 @@ public static class StorageServiceCollectionExtensions
         var keys = configuration["DataProtection:KeysFolder"] is { Length: > 0 } folder
             ? Path.GetFullPath(folder, environment.ContentRootPath)
             : Path.Combine(options.ResolveDataFolder(environment.ContentRootPath), "keys");
-        // AES-256-GCM for new keys: one authenticated pass instead of CBC plus a separate HMAC,
-        // about half the CPU per Protect, and each turn seals three values. Keys made before keep
-        // the algorithm written in their own XML, so what they sealed still opens.
+        // AES-256-GCM for new keys: one authenticated pass instead of CBC plus a separate HMAC.
+        // Keys made before keep the algorithm written in their own XML, so what they sealed still opens.
         services.AddDataProtection().SetApplicationName("IntakeBot").PersistKeysToFileSystem(new DirectoryInfo(keys))
             .UseCryptographicAlgorithms(new AuthenticatedEncryptorConfiguration { EncryptionAlgorithm = EncryptionAlgorithm.AES_256_GCM });
+        // Data keys, wrapped by that ring, in its folder: what is sealed with them opens wherever the ring does.
+        services.AddSingleton(sp => new DataKeyRing(keys, sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationProtector>();
         return services;
     }

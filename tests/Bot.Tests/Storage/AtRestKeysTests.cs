@@ -11,7 +11,7 @@ namespace IntakeBot.Bot.Tests.Storage;
 public sealed class AtRestKeysTests
 {
     [Fact]
-    public async Task New_keys_seal_with_AES_256_GCM()
+    public async Task New_keys_are_AES_256_GCM_and_the_data_key_is_kept_beside_them()
     {
         await using var host = await BotHost.StartAsync();
         var protector = host.Services.GetRequiredService<ConversationProtector>();
@@ -20,6 +20,8 @@ public sealed class AtRestKeysTests
 
         var keys = Directory.GetFiles(Path.Combine(host.DataFolder, "keys"), "key-*.xml");
         Assert.NotEmpty(keys);
+        // The data key that sealed it is kept wrapped beside them, for every instance sharing the ring.
+        Assert.Single(Directory.GetFiles(Path.Combine(host.DataFolder, "keys", "data-keys"), "*.key"));
         Assert.All(keys, key => Assert.Contains("AES_256_GCM", File.ReadAllText(key), StringComparison.Ordinal));
         Assert.Equal(IntakeStep.Consent, protector.OpenState(sealedState).Step);
     }
@@ -35,8 +37,9 @@ public sealed class AtRestKeysTests
         byte[] sealedBefore;
         await using (var before = services.BuildServiceProvider())
         {
-            sealedBefore = new ConversationProtector(before.GetRequiredService<IDataProtectionProvider>())
-                .Seal(new IntakeState { Step = IntakeStep.Details, Consented = true });
+            // How the state was sealed before the data keys: by Data Protection itself.
+            sealedBefore = before.GetRequiredService<IDataProtectionProvider>().CreateProtector("IntakeBot.Conversations.v1")
+                .Protect(IntakeStateSerializer.SerializeToUtf8(new IntakeState { Step = IntakeStep.Details, Consented = true }));
         }
 
         Assert.Contains("AES_256_CBC", File.ReadAllText(Directory.GetFiles(keysFolder, "key-*.xml").Single()), StringComparison.Ordinal);
@@ -49,7 +52,7 @@ public sealed class AtRestKeysTests
     }
 
     [Fact]
-    public async Task The_state_is_stored_as_ciphertext_bytes_and_states_stored_as_text_before_still_open()
+    public async Task The_state_is_stored_as_data_key_ciphertext_and_what_was_stored_before_still_opens()
     {
         await using var host = await BotHost.StartAsync();
         var protector = host.Services.GetRequiredService<ConversationProtector>();
@@ -60,9 +63,12 @@ public sealed class AtRestKeysTests
 
         var sealedState = protector.Seal(state);
 
-        Assert.Equal(json, Encoding.UTF8.GetString(plain.Unprotect(sealedState)));
-        // What the conversations table held before the column became binary, as its bytes: the
-        // base64url text of the ciphertext, and plain JSON from before encryption.
+        Assert.True(DataKeyRing.IsSealed(sealedState));
+        Assert.Equal(json, IntakeStateSerializer.Serialize(protector.OpenState(sealedState)));
+        // Data Protection's own ciphertext from before the data keys; what the conversations table
+        // held before the column became binary, as its bytes: the base64url text of the
+        // ciphertext, and plain JSON from before encryption.
+        Assert.Equal(json, IntakeStateSerializer.Serialize(protector.OpenState(plain.Protect(Encoding.UTF8.GetBytes(json)))));
         Assert.Equal(json, IntakeStateSerializer.Serialize(protector.OpenState(Encoding.UTF8.GetBytes(plain.Protect(json)))));
         Assert.Equal(json, IntakeStateSerializer.Serialize(protector.OpenState(Encoding.UTF8.GetBytes(json))));
     }
