@@ -115,7 +115,8 @@ public static class JsonBody
         {
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                // Only an escape can make a lone surrogate: raw text is UTF-8, checked above.
+                if ((reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName) && reader.ValueIsEscaped)
                 {
                     _ = reader.GetString();
                 }
