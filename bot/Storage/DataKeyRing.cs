@@ -148,10 +148,21 @@ public sealed class DataKeyRing
     /// </summary>
     private void Persist(DataKey key)
     {
-        Directory.CreateDirectory(_folder);
+        // Readable by the service's user only, like Data Protection's own key files.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(_folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         var path = PathOf(key.Id);
         var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        using (var file = new FileStream(temporary, options))
         {
             file.Write(_wrapper.Protect(key.Material));
             file.Flush(flushToDisk: true);

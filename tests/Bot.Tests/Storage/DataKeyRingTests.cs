@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using IntakeBot.Bot.Storage;
@@ -75,6 +76,17 @@ public sealed class DataKeyRingTests : IDisposable
         var stranger = Ring(Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"), "keys"));
         File.Copy(Directory.GetFiles(ring.Folder, "*.key").Single(), Path.Combine(CreatedFolder(stranger), Path.GetFileName(Directory.GetFiles(ring.Folder, "*.key").Single())));
         Assert.ThrowsAny<CryptographicException>(() => stranger.Open(payload, Conversations));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Data_keys_are_readable_by_the_service_user_only()
+    {
+        var ring = Ring();
+        ring.Seal(Story, Conversations);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Directory.GetFiles(ring.Folder, "*.key").Single()));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(ring.Folder));
     }
 
     [Fact]
