@@ -20,16 +20,19 @@ public static class StorageServiceCollectionExtensions
         if (options.UsesPostgreSql)
         {
             // Resolved as IntakeDbContext everywhere; the subtype only selects PostgreSQL's migrations.
-            services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(db => db
-                .UseNpgsql(options.PostgreSqlConnectionStringWithDefaults()));
+            services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(
+                db => db.UseNpgsql(options.PostgreSqlConnectionStringWithDefaults()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var connectionString = options.ConnectionString(environment.ContentRootPath);
             services.AddSingleton<SqlitePragmas>();
-            services.AddDbContext<IntakeDbContext>((sp, db) => db
-                .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            // Options built once, not for every scope: a turn that needs a context (a ticket, a
+            // cache miss, a Direct Line read) otherwise rebuilt them and EF Core's lookups with them.
+            services.AddDbContext<IntakeDbContext>(
+                (sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         // The key ring that encrypts conversations and tickets at rest: in the data folder unless
