@@ -16,17 +16,35 @@ namespace IntakeBot.Dialogs.Conversation;
 public sealed class IntakeFlow
 {
     private static readonly ConcurrentBag<IntakeFlow> Pool = [];
+
+    // PathFor's flows: the same questions and guards, without the InIntake superstate. Stateless
+    // checks a move between two of its substates against every one of them (a closure and a boxed
+    // step each), and PathFor makes a dozen or more such moves: most of what a turn allocated.
+    private static readonly ConcurrentBag<IntakeFlow> PathPool = [];
     private static readonly IntakeState Unbound = new();
 
     private readonly StateMachine<IntakeStep, IntakeTrigger> _machine;
     private readonly StateMachine<IntakeStep, IntakeTrigger>.TriggerWithParameters<IntakeStep> _editAnswer;
+    private readonly bool _grouped;
     private IntakeState _state;
+    private bool _stuck;
 
     public IntakeFlow(IntakeState state)
+        : this(state, grouped: true)
     {
+    }
+
+    private IntakeFlow(IntakeState state, bool grouped)
+    {
+        _grouped = grouped;
         _state = state;
         _machine = new StateMachine<IntakeStep, IntakeTrigger>(() => _state.Step, s => _state.Step = s);
         _editAnswer = _machine.SetTriggerParameters<IntakeStep>(IntakeTrigger.EditAnswer);
+        if (!grouped)
+        {
+            // PathFor fires until no move is permitted; asking CanFire first evaluated every guard twice.
+            _machine.OnUnhandledTrigger((_, _) => _stuck = true);
+        }
 
         _machine.Configure(IntakeStep.Welcome)
             .Permit(IntakeTrigger.Start, IntakeStep.Consent)
@@ -122,19 +140,16 @@ public sealed class IntakeFlow
             .Permit(IntakeTrigger.Answered, IntakeStep.Review);
 
         // After a story is confirmed (or rejected), on to the first question it did not answer.
-        _machine.Configure(IntakeStep.ConfirmStory)
-            .SubstateOf(IntakeStep.InIntake)
+        InIntake(IntakeStep.ConfirmStory)
             .PermitDynamic(IntakeTrigger.Answered, FirstOpenStep)
             .Ignore(IntakeTrigger.StoryTold);
 
-        _machine.Configure(IntakeStep.Review)
-            .SubstateOf(IntakeStep.InIntake)
+        InIntake(IntakeStep.Review)
             .Permit(IntakeTrigger.Confirm, IntakeStep.Done)
             .Permit(IntakeTrigger.Edit, IntakeStep.ChooseEdit)
             .Ignore(IntakeTrigger.ReturnToReview);
 
-        _machine.Configure(IntakeStep.ChooseEdit)
-            .SubstateOf(IntakeStep.InIntake)
+        InIntake(IntakeStep.ChooseEdit)
             .PermitDynamic(_editAnswer, step => step)
             .Permit(IntakeTrigger.Back, IntakeStep.Review);
 
@@ -143,11 +158,13 @@ public sealed class IntakeFlow
     }
 
     /// <summary>A configured flow bound to <paramref name="state"/>, for one turn at a time; hand it back with <see cref="Return"/>.</summary>
-    public static IntakeFlow Rent(IntakeState state)
+    public static IntakeFlow Rent(IntakeState state) => RentFrom(state, grouped: true);
+
+    private static IntakeFlow RentFrom(IntakeState state, bool grouped)
     {
-        if (!Pool.TryTake(out var flow))
+        if (!(grouped ? Pool : PathPool).TryTake(out var flow))
         {
-            return new IntakeFlow(state);
+            return new IntakeFlow(state, grouped);
         }
 
         flow._state = state;
@@ -159,7 +176,7 @@ public sealed class IntakeFlow
     {
         // Let go of the turn's state; Stateless reads it only while firing.
         _state = Unbound;
-        Pool.Add(this);
+        (_grouped ? Pool : PathPool).Add(this);
     }
 
     public IntakeStep Current => _state.Step;
@@ -226,18 +243,18 @@ public sealed class IntakeFlow
     public static IReadOnlyList<IntakeStep> PathFor(IntakeRecord record)
     {
         var probe = new IntakeState { Step = IntakeStep.AskerRole, Record = record };
-        var flow = Rent(probe);
+        var flow = RentFrom(probe, grouped: false);
+        flow._stuck = false;
         var path = new List<IntakeStep>();
         while (probe.Step != IntakeStep.Review && path.Count < 100)
         {
             path.Add(probe.Step);
-            // Without the answer a branch depends on (who is asking), the path ends there.
-            if (!flow._machine.CanFire(IntakeTrigger.Answered))
+            flow._machine.Fire(IntakeTrigger.Answered);
+            // Without the answer a branch depends on (who is asking), no move is permitted: the path ends there.
+            if (flow._stuck)
             {
                 break;
             }
-
-            flow._machine.Fire(IntakeTrigger.Answered);
         }
 
         flow.Return();
@@ -250,8 +267,11 @@ public sealed class IntakeFlow
     /// <summary>The flow as a Graphviz DOT graph.</summary>
     public static string ToDot() => UmlDotGraph.Format(new IntakeFlow(new IntakeState())._machine.GetInfo());
 
-    private StateMachine<IntakeStep, IntakeTrigger>.StateConfiguration Question(IntakeStep step) =>
-        _machine.Configure(step).SubstateOf(IntakeStep.InIntake);
+    private StateMachine<IntakeStep, IntakeTrigger>.StateConfiguration Question(IntakeStep step) => InIntake(step);
+
+    /// <summary>A step of the intake proper, where back, a story, a return to the review and a restart apply.</summary>
+    private StateMachine<IntakeStep, IntakeTrigger>.StateConfiguration InIntake(IntakeStep step) =>
+        _grouped ? _machine.Configure(step).SubstateOf(IntakeStep.InIntake) : _machine.Configure(step);
 
     /// <summary>
     /// A question answered earlier (by 「母です」 at the role question, or before a 「戻る」
