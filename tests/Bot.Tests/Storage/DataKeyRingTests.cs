@@ -69,12 +69,13 @@ public sealed class DataKeyRingTests : IDisposable
         var ring = Ring();
         var payload = ring.Seal(Story, Conversations);
 
-        var file = File.ReadAllBytes(Directory.GetFiles(ring.Folder, "*.key").Single());
+        var keyFile = Directory.GetFiles(ring.Folder, "*.key").Single();
 
         // Data Protection's payload (its magic header), not 32 raw bytes; a ring with other keys cannot use it.
-        Assert.Equal(new byte[] { 0x09, 0xF0, 0xC9, 0xF0 }, file[..4]);
+        Assert.Equal(new byte[] { 0x09, 0xF0, 0xC9, 0xF0 }, File.ReadAllBytes(keyFile)[..4]);
         var stranger = Ring(Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"), "keys"));
-        File.Copy(Directory.GetFiles(ring.Folder, "*.key").Single(), Path.Combine(CreatedFolder(stranger), Path.GetFileName(Directory.GetFiles(ring.Folder, "*.key").Single())));
+        Directory.CreateDirectory(stranger.Folder);
+        File.Copy(keyFile, Path.Combine(stranger.Folder, Path.GetFileName(keyFile)));
         Assert.ThrowsAny<CryptographicException>(() => stranger.Open(payload, Conversations));
     }
 
@@ -164,12 +165,6 @@ public sealed class DataKeyRingTests : IDisposable
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         return new DataKeyRing(folder, provider.GetRequiredService<IDataProtectionProvider>(), clock ?? TimeProvider.System, maxSeals, TimeSpan.FromDays(1));
-    }
-
-    private static string CreatedFolder(DataKeyRing ring)
-    {
-        Directory.CreateDirectory(ring.Folder);
-        return ring.Folder;
     }
 
     private static Guid KeyId(byte[] payload) => new(payload.AsSpan(4, 16));
