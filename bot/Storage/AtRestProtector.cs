@@ -35,15 +35,10 @@ public abstract class AtRestProtector(IDataProtectionProvider provider, DataKeyR
     /// Decrypts what <see cref="ProtectToBytes"/> gave, or what a binary column holds from
     /// before: Data Protection's ciphertext, the text of <see cref="Protect(byte[])"/>, or plain JSON, as UTF-8.
     /// </summary>
-    public byte[] UnprotectBytes(byte[] stored)
-    {
-        if (DataKeyRing.IsSealed(stored))
-        {
-            return keys.Open(stored, _purpose);
-        }
-
-        return stored.AsSpan().StartsWith(DataProtectionMagic) ? _legacy.Unprotect(stored) : UnprotectToUtf8(Encoding.UTF8.GetString(stored));
-    }
+    public byte[] UnprotectBytes(byte[] stored) =>
+        DataKeyRing.IsSealed(stored) || stored.AsSpan().StartsWith(DataProtectionMagic)
+            ? Open(stored)
+            : UnprotectToUtf8(Encoding.UTF8.GetString(stored));
 
     /// <summary>Decrypts; a value stored before encryption was introduced (plain JSON) is returned as it is.</summary>
     public string Unprotect(string stored) =>
@@ -57,9 +52,12 @@ public abstract class AtRestProtector(IDataProtectionProvider provider, DataKeyR
             return Encoding.UTF8.GetBytes(stored);
         }
 
-        var payload = Base64Url.DecodeFromChars(stored);
-        return DataKeyRing.IsSealed(payload) ? keys.Open(payload, _purpose) : _legacy.Unprotect(payload);
+        return Open(Base64Url.DecodeFromChars(stored));
     }
+
+    // A data key's payload, or Data Protection's own from before the data keys.
+    private byte[] Open(byte[] payload) =>
+        DataKeyRing.IsSealed(payload) ? keys.Open(payload, _purpose) : _legacy.Unprotect(payload);
 
     // Data Protection's payloads start with it (KeyRingBasedDataProtector's magic header, big-endian).
     private static ReadOnlySpan<byte> DataProtectionMagic => [0x09, 0xF0, 0xC9, 0xF0];
