@@ -24,6 +24,9 @@ public sealed class SqliteTurnStatements : IDisposable
     private readonly SqliteCommand _updateConversation;
     private readonly SqliteCommand _insertActivity;
     private readonly SqliteCommand _insertProcessed;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _rollBack;
 
     public SqliteTurnStatements(SqliteConnection connection)
     {
@@ -36,6 +39,27 @@ public sealed class SqliteTurnStatements : IDisposable
             WHERE "Id" = $Id AND "Version" = $ExpectedVersion
             """,
             ["SealedState", "Version", "LastSequence", "UpdatedAt", "Id", "ExpectedVersion"]);
+        // One name serves every turn: each savepoint is released or rolled back before the next.
+        _savepoint = Command(connection, "SAVEPOINT turn", []);
+        _release = Command(connection, "RELEASE turn", []);
+        _rollBack = Command(connection, "ROLLBACK TO turn", []);
+    }
+
+    /// <summary>
+    /// Marks where a turn's writes begin, so a turn that fails is undone alone
+    /// (<see cref="RollBackTurn"/>) and the rest of the batch still commits. Prepared like the
+    /// inserts: SqliteTransaction.Save would parse a new statement twice for every turn.
+    /// </summary>
+    public void BeginTurn(SqliteTransaction transaction) => Run(_savepoint, transaction);
+
+    /// <summary>Keeps the turn's writes in the batch's transaction.</summary>
+    public void EndTurn(SqliteTransaction transaction) => Run(_release, transaction);
+
+    /// <summary>Undoes the turn's writes since <see cref="BeginTurn"/> and ends its savepoint.</summary>
+    public void RollBackTurn(SqliteTransaction transaction)
+    {
+        Run(_rollBack, transaction);
+        Run(_release, transaction);
     }
 
     public void Execute(TurnWrite write, SqliteTransaction transaction)
@@ -76,6 +100,9 @@ public sealed class SqliteTurnStatements : IDisposable
         _updateConversation.Dispose();
         _insertActivity.Dispose();
         _insertProcessed.Dispose();
+        _savepoint.Dispose();
+        _release.Dispose();
+        _rollBack.Dispose();
     }
 
     private static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();

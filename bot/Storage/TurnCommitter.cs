@@ -195,6 +195,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             }
 
             numbers.Transaction = transaction;
+            var statements = _statements ??= new SqliteTurnStatements(connection);
             for (var i = 0; i < batch.Count; i++)
             {
                 var turn = batch[i];
@@ -204,8 +205,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                     continue;
                 }
 
-                var savepoint = "turn" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await transaction.SaveAsync(savepoint);
+                statements.BeginTurn(transaction);
                 try
                 {
                     if (turn.Db is { } db)
@@ -215,7 +215,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                             await complete(numbers, turn.CancellationToken);
                         }
 
-                        if (turn.Write is not { } rows || !TryWriteDirectly(db, rows, connection, transaction))
+                        if (turn.Write is not { } rows || !TryWriteDirectly(db, rows, statements, connection, transaction))
                         {
                             // Updates or deletes besides the turn's own rows (a deletion rewrites
                             // earlier activities): EF Core saves them all, on this transaction.
@@ -228,19 +228,17 @@ public sealed partial class TurnCommitter : IAsyncDisposable
                     }
                     else if (turn.Write is { } write)
                     {
-                        _statements ??= new SqliteTurnStatements(connection);
-                        _statements.Execute(write, transaction);
+                        statements.Execute(write, transaction);
                     }
 
-                    await transaction.ReleaseAsync(savepoint);
+                    statements.EndTurn(transaction);
                     saved.Add(turn);
                 }
                 catch (Exception ex)
                 {
                     // This turn alone is undone; the others in the batch still commit. It may have
                     // taken ticket numbers: the next turn reads them from the database again.
-                    await transaction.RollbackAsync(savepoint);
-                    await transaction.ReleaseAsync(savepoint);
+                    statements.RollBackTurn(transaction);
                     numbers.Forget();
                     Detach(turn);
                     turn.Done.TrySetException(ex);
@@ -276,7 +274,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
     /// its rows) through the model-built inserts; false, with nothing written, when prepare left
     /// something else than inserts.
     /// </summary>
-    private bool TryWriteDirectly(IntakeDbContext db, TurnWrite write, SqliteConnection connection, SqliteTransaction transaction)
+    private bool TryWriteDirectly(IntakeDbContext db, TurnWrite write, SqliteTurnStatements statements, SqliteConnection connection, SqliteTransaction transaction)
     {
         var own = new HashSet<object>(ReferenceEqualityComparer.Instance) { write.Conversation };
         own.UnionWith(write.Activities);
@@ -290,8 +288,7 @@ public sealed partial class TurnCommitter : IAsyncDisposable
             return false;
         }
 
-        _statements ??= new SqliteTurnStatements(connection);
-        _statements.Execute(write, transaction);
+        statements.Execute(write, transaction);
         _inserter ??= new SqliteEntityInserter(connection);
         _inserter.Insert(plan, transaction);
         return true;
