@@ -15,10 +15,11 @@ namespace IntakeBot.Bot.Turns;
 public sealed class ConversationCache(TimeProvider clock)
 {
     // Plenty for a center's concurrent chats; each entry is one small intake state.
-    private const int Capacity = 10_000;
+    internal const int Capacity = 10_000;
     private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(20);
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _trimming;
 
     public bool TryGet(string key, out ConversationRecord record, out IntakeState state)
     {
@@ -60,19 +61,38 @@ public sealed class ConversationCache(TimeProvider clock)
 
     public void Forget(string key) => _entries.TryRemove(key, out _);
 
+    internal int Count => _entries.Count;
+
     private void Trim()
     {
-        // Rare (thousands of chats within the idle limit): drop the idle ones, and if that is not
-        // enough the older half. A dropped entry only costs its next turn one read.
-        var now = clock.GetUtcNow();
-        var byAge = _entries.OrderBy(e => e.Value.UsedAt).ToList();
-        var cutoff = byAge.Count / 2;
-        for (var i = 0; i < byAge.Count; i++)
+        // One trim at a time: the commits that find the cache full meanwhile need not wait for it.
+        if (Interlocked.Exchange(ref _trimming, 1) == 1)
         {
-            if (i < cutoff || now - byAge[i].Value.UsedAt >= IdleLimit)
+            return;
+        }
+
+        try
+        {
+            // Rare (thousands of chats within the idle limit): drop the idle ones, and if that is
+            // not enough the older half. A dropped entry only costs its next turn one read. The
+            // snapshot is the dictionary's own copy: sorting it live (LINQ sizes its buffer from
+            // Count first) meets entries that other turns removed meanwhile.
+            var now = clock.GetUtcNow();
+            var byAge = _entries.ToArray();
+            Array.Sort(byAge, static (a, b) => a.Value.UsedAt.CompareTo(b.Value.UsedAt));
+            var cutoff = byAge.Length / 2;
+            for (var i = 0; i < byAge.Length; i++)
             {
-                _entries.TryRemove(byAge[i]);
+                if (i < cutoff || now - byAge[i].Value.UsedAt >= IdleLimit)
+                {
+                    // Only if unchanged: a turn that committed meanwhile keeps its newer entry.
+                    _entries.TryRemove(byAge[i]);
+                }
             }
+        }
+        finally
+        {
+            Volatile.Write(ref _trimming, 0);
         }
     }
 

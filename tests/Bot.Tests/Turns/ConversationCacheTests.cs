@@ -68,6 +68,41 @@ public sealed class ConversationCacheTests
     }
 
     [Fact]
+    public async Task Conversations_committed_and_forgotten_at_once_beyond_its_capacity_never_fail_a_turn()
+    {
+        // A busy instance fills the cache while other turns forget entries (a rerun) and several
+        // commits find it full at the same moment. Trimming must not fail the turns that
+        // committed: their answers are already durable. A race shows only now and then, so
+        // the storm is repeated.
+        for (var round = 0; round < 5; round++)
+        {
+            var cache = new ConversationCache(TimeProvider.System);
+            await CommitAndForgetAtOnceAsync(cache, writers: 4, each: ConversationCache.Capacity);
+
+            Assert.InRange(cache.Count, 1, ConversationCache.Capacity);
+            cache.Committed(Record("after", 1), new IntakeState());
+            Assert.True(cache.TryGet("after", out _, out _));
+        }
+    }
+
+    private static async Task CommitAndForgetAtOnceAsync(ConversationCache cache, int writers, int each)
+    {
+        using var start = new Barrier(writers);
+        await Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < each; i++)
+            {
+                cache.Committed(Record($"{w}-{i}", 1), new IntakeState());
+                if (i % 3 == 0)
+                {
+                    cache.Forget($"{w}-{i - 1}");
+                }
+            }
+        })));
+    }
+
+    [Fact]
     public async Task A_turn_written_by_another_instance_is_not_lost_when_this_one_answers_next()
     {
         // Two hosts on one store stand for two instances behind a load balancer: the first
