@@ -24,7 +24,9 @@ public sealed record RunResult(
     double? ServerCpuPercent,
     double? ServerCpuMsPerTurn,
     double ClientCpuPercent,
-    double? StolenCpuPercent);
+    double? StolenCpuPercent,
+    double FilingP50,
+    double FilingP99);
 
 /// <summary>Drives N virtual users against one server for the warm-up and the measured window.</summary>
 public static class LoadRun
@@ -79,6 +81,8 @@ public static class LoadRun
 
         var latencies = users.SelectMany(u => u.Stats.LatenciesMs).ToArray();
         Array.Sort(latencies);
+        var filing = users.SelectMany(u => u.Stats.FilingLatenciesMs).ToArray();
+        Array.Sort(filing);
         var errorsByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (kind, count) in users.SelectMany(u => u.Stats.Errors))
         {
@@ -108,7 +112,9 @@ public static class LoadRun
             serverCpu is { } cpu && wall > 0 ? cpu / wall * 100 : null,
             serverCpu is { } total && latencies.Length > 0 ? total * 1000 / latencies.Length : null,
             wall > 0 ? clientCpu / wall * 100 : 0,
-            stolen);
+            stolen,
+            Percentile(filing, 0.50),
+            Percentile(filing, 0.99));
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

@@ -42,6 +42,11 @@ public static class Report
                 $"client CPU {row.ClientCpuPercent:0} %",
                 $"window {row.MeasuredSeconds:0.0} s",
             };
+            if (!double.IsNaN(row.FilingP50))
+            {
+                notes.Add($"the intakes' last turn (filing the ticket) p50 {Ms(row.FilingP50)} ms, p99 {Ms(row.FilingP99)} ms");
+            }
+
             if (row.StolenCpuPercent is { } stolen)
             {
                 notes.Add($"CPU stolen by the hypervisor {stolen:0} % of the machine's");

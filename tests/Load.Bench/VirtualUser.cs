@@ -19,6 +19,8 @@ public readonly record struct BotReply(int Messages, string Text);
 public sealed class UserStats
 {
     public List<double> LatenciesMs { get; } = new(4096);
+    /// <summary>The final turns' latencies alone: they file the intake (a ticket and its number), the heaviest turn.</summary>
+    public List<double> FilingLatenciesMs { get; } = new(256);
     public Dictionary<string, int> Errors { get; } = [];
     public Dictionary<string, int> WarmupErrors { get; } = [];
     /// <summary>Intakes filed (reference number received) by a measured turn.</summary>
@@ -139,9 +141,11 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
             Stats.LastCompletion = Math.Max(Stats.LastCompletion, finished);
             if (error is null)
             {
-                Stats.LatenciesMs.Add(RunClock.Milliseconds(finished - started));
+                var latency = RunClock.Milliseconds(finished - started);
+                Stats.LatenciesMs.Add(latency);
                 if (isLast)
                 {
+                    Stats.FilingLatenciesMs.Add(latency);
                     Stats.Conversations++;
                 }
             }
