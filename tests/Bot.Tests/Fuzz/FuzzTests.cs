@@ -137,9 +137,11 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
             }
         }
 
-        // What the server logged about them: unhandled exceptions, first line (INTAKEBOT_FUZZ_LOG=file keeps the whole log).
+        // What the server logged about them: unhandled exceptions, their first line and the first
+        // frame of our own code, since a fault that depends on timing may not come back with the
+        // seed (INTAKEBOT_FUZZ_LOG=file keeps the whole log).
         var errors = logs.Lines.Where(l => l.Contains("ExceptionHandlerMiddleware", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal))
-            .Select(l => l.Split('\n')[0]).Select(l => l.Length > 300 ? l[..300] : l).Distinct().Take(15);
+            .Select(Summarise).Distinct().Take(15);
         message.Append("\n== unhandled exceptions logged\n").AppendJoin("\n", errors);
         if (Environment.GetEnvironmentVariable("INTAKEBOT_FUZZ_LOG") is { Length: > 0 } path)
         {
@@ -147,6 +149,14 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
         }
 
         Assert.Fail(message.ToString());
+    }
+
+    private static string Summarise(string logged)
+    {
+        var lines = logged.Split('\n');
+        var first = lines[0].Length > 300 ? lines[0][..300] : lines[0];
+        var ours = lines.FirstOrDefault(l => l.TrimStart().StartsWith("at IntakeBot.", StringComparison.Ordinal));
+        return ours is null ? first : first + "\n    " + ours.Trim();
     }
 
     private void Report(IReadOnlyList<FuzzResult> results, TimeSpan elapsed)
