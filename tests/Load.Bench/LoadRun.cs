@@ -79,10 +79,8 @@ public static class LoadRun
         var peak = server?.PeakMemoryMb();
         var wall = RunClock.Milliseconds(windowEnded - windowStarted) / 1000;
 
-        var latencies = users.SelectMany(u => u.Stats.LatenciesMs).ToArray();
-        Array.Sort(latencies);
-        var filing = users.SelectMany(u => u.Stats.FilingLatenciesMs).ToArray();
-        Array.Sort(filing);
+        var latencies = Sorted(users.SelectMany(u => u.Stats.LatenciesMs));
+        var filing = Sorted(users.SelectMany(u => u.Stats.FilingLatenciesMs));
         var errorsByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (kind, count) in users.SelectMany(u => u.Stats.Errors))
         {
@@ -115,6 +113,13 @@ public static class LoadRun
             stolen,
             Percentile(filing, 0.50),
             Percentile(filing, 0.99));
+    }
+
+    private static double[] Sorted(IEnumerable<double> values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
