@@ -56,8 +56,12 @@ public sealed class StorageOptions
 
     public string ResolveDataFolder(string contentRoot) => Path.GetFullPath(DataFolder, contentRoot);
 
+    /// <summary>
+    /// Not pooled by Microsoft.Data.Sqlite (see <see cref="SqliteConnectionLeases"/>): EF Core's
+    /// connections are lent by the host, and the writer and the checkpointer keep their own open.
+    /// </summary>
     public string ConnectionString(string contentRoot) =>
-        $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), DatabaseFile)};Cache=Private;Pooling=True";
+        $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), DatabaseFile)};Cache=Private;Pooling=False";
 
     /// <summary>Throws at start, with the setting to fix, rather than failing on the first turn.</summary>
     public void Validate()

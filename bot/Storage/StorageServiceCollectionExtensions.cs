@@ -27,11 +27,11 @@ public static class StorageServiceCollectionExtensions
         else
         {
             var connectionString = options.ConnectionString(environment.ContentRootPath);
-            services.AddSingleton<SqlitePragmas>();
+            services.AddSingleton(_ => new SqliteConnectionLeases(connectionString));
             // Options built once, not for every scope: a turn that needs a context (a ticket, a
             // cache miss, a Direct Line read) otherwise rebuilt them and EF Core's lookups with them.
             services.AddDbContext<IntakeDbContext>(
-                (sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()),
+                (sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteConnectionLeases>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 
@@ -68,6 +68,9 @@ public static class StorageServiceCollectionExtensions
                 else
                 {
                     await db.Database.MigrateAsync();
+                    // A table rebuild turns foreign keys off on its connection: lend none of them again.
+                    await db.DisposeAsync();
+                    app.Services.GetRequiredService<SqliteConnectionLeases>().Clear();
                 }
 
                 return;

@@ -303,7 +303,8 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
 
         turn.Db!.Database.UseTransaction(null);
-        turn.Db!.Database.SetDbConnection(null);
+        // Owned: a connection the context takes later is its own, and goes back when it is disposed.
+        turn.Db!.Database.SetDbConnection(null, contextOwnsConnection: true);
     }
 
     private async Task<SqliteConnection> OpenAsync()
