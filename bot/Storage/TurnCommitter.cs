@@ -249,14 +249,19 @@ public sealed partial class TurnCommitter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // The commit itself failed (disk full, I/O error): nothing of the batch is stored,
-            // so every turn in it reports the failure and its runner retries or gives up.
+            // The batch failed as a whole (the database could not be opened, the commit hit a
+            // full disk or an I/O error): nothing of it is stored, so every turn in it that has
+            // no answer yet (those saved, and any the failure came before) reports the failure,
+            // and its runner retries or gives up. None may be left waiting for ever.
             LogBatchFailed(_logger, batch.Count, ex.GetType().Name);
             await ResetConnectionAsync();
-            foreach (var turn in saved)
+            foreach (var turn in batch)
             {
-                Detach(turn);
-                turn.Done.TrySetException(new DbUpdateException("The group commit failed.", ex));
+                if (!turn.Done.Task.IsCompleted)
+                {
+                    Detach(turn);
+                    turn.Done.TrySetException(new DbUpdateException("The group commit failed.", ex));
+                }
             }
 
             return;
