@@ -14,7 +14,18 @@ public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtec
 {
     private const int MaxBatch = 100;
 
-    public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    /// <summary>The activities after <paramref name="watermark"/> of a conversation known to exist (the WebSocket checked before it opened).</summary>
+    public async Task<ActivitySet> ReadAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
+        (await ReadAsync(conversationId, watermark, checkExists: false, cancellationToken))!;
+
+    /// <summary>
+    /// A poll: the activities after <paramref name="watermark"/>, or null when the conversation
+    /// does not exist. One context for both, and no second query when there is something new.
+    /// </summary>
+    public Task<ActivitySet?> PollAsync(string conversationId, long watermark, CancellationToken cancellationToken) =>
+        ReadAsync(conversationId, watermark, checkExists: true, cancellationToken);
+
+    private async Task<ActivitySet?> ReadAsync(string conversationId, long watermark, bool checkExists, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
@@ -24,6 +35,12 @@ public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtec
             .Take(MaxBatch)
             .Select(a => new { a.Sequence, a.Json })
             .ToListAsync(cancellationToken);
+        // An activity is only ever stored with its conversation, so rows prove it exists.
+        if (checkExists && rows.Count == 0 && !await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken))
+        {
+            return null;
+        }
+
         var last = rows.Count > 0 ? rows[^1].Sequence : watermark;
         return new ActivitySet(
             rows.Select(r => protector.OpenActivity(r.Json)).ToList(),

@@ -231,12 +231,7 @@ public static class DirectLineEndpoints
 
         try
         {
-            if (!await feed.ExistsAsync(conversationId, context.RequestAborted))
-            {
-                return UnknownConversation();
-            }
-
-            return Results.Ok(await feed.ReadAsync(conversationId, position, context.RequestAborted));
+            return await feed.PollAsync(conversationId, position, context.RequestAborted) is { } set ? Results.Ok(set) : UnknownConversation();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
