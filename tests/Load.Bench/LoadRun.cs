@@ -26,7 +26,8 @@ public sealed record RunResult(
     double ClientCpuPercent,
     double? StolenCpuPercent,
     double FilingP50,
-    double FilingP99);
+    double FilingP99,
+    long Unsent);
 
 /// <summary>Drives N virtual users against one server for the warm-up and the measured window.</summary>
 public static class LoadRun
@@ -112,7 +113,8 @@ public static class LoadRun
             wall > 0 ? clientCpu / wall * 100 : 0,
             stolen,
             Percentile(filing, 0.50),
-            Percentile(filing, 0.99));
+            Percentile(filing, 0.99),
+            users.Sum(u => u.Stats.Unsent));
     }
 
     private static double[] Sorted(IEnumerable<double> values)

@@ -42,6 +42,11 @@ public static class Report
                 $"client CPU {row.ClientCpuPercent:0} %",
                 $"window {row.MeasuredSeconds:0.0} s",
             };
+            if (row.Unsent > 0)
+            {
+                notes.Add($"BEHIND SCHEDULE: {row.Unsent} turns due in the window were never sent, their users still waiting for earlier turns (the server cannot keep this rate)");
+            }
+
             if (!double.IsNaN(row.FilingP50))
             {
                 notes.Add($"the intakes' last turn (filing the ticket) p50 {Ms(row.FilingP50)} ms, p99 {Ms(row.FilingP99)} ms");

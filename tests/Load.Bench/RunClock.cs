@@ -59,6 +59,9 @@ public sealed class RunClock : IDisposable
 
     public void Close() => _closed = true;
 
+    /// <summary>Ended before its time: by the turn limit or by <see cref="Close"/>.</summary>
+    public bool Closed => _closed;
+
     public static long Ticks(double seconds) => (long)(seconds * Stopwatch.Frequency);
 
     public static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;

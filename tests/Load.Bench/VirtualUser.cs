@@ -27,6 +27,8 @@ public sealed class UserStats
     public long Conversations { get; set; }
     public long LastCompletion { get; set; }
     public string? FirstError { get; set; }
+    /// <summary>Open loop: turns due in the window that were never sent, the user still waiting for earlier ones.</summary>
+    public long Unsent { get; set; }
 }
 
 /// <summary>
@@ -74,6 +76,29 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
                 // A person would not retry in a tight loop either; this keeps a refusing server from being flooded.
                 await Task.Delay(RetryPause);
             }
+        }
+
+        CountUnsent();
+    }
+
+    /// <summary>
+    /// On the open loop, the turns due in the window that were never sent because the user was
+    /// still waiting for earlier ones: a server that far behind would otherwise read as idle (no
+    /// turns, no errors), where it made these wait past the end of the run. Reported apart from
+    /// the errors: nothing failed, the schedule was not kept.
+    /// </summary>
+    private void CountUnsent()
+    {
+        if (pacingTicks <= 0 || clock.Closed)
+        {
+            return;
+        }
+
+        var first = _nextDue >= clock.MeasureFrom ? 0 : (clock.MeasureFrom - _nextDue + pacingTicks - 1) / pacingTicks;
+        var end = (clock.MeasureUntil - _nextDue + pacingTicks - 1) / pacingTicks;
+        if (end > first)
+        {
+            Stats.Unsent += end - first;
         }
     }
 
