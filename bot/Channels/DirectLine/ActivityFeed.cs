@@ -36,7 +36,7 @@ public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtec
             .Select(a => new { a.Sequence, a.Json })
             .ToListAsync(cancellationToken);
         // An activity is only ever stored with its conversation, so rows prove it exists.
-        if (checkExists && rows.Count == 0 && !await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken))
+        if (checkExists && rows.Count == 0 && !await Exists(db, conversationId, cancellationToken))
         {
             return null;
         }
@@ -51,8 +51,11 @@ public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtec
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        return await db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken);
+        return await Exists(db, conversationId, cancellationToken);
     }
+
+    private static Task<bool> Exists(IntakeDbContext db, string conversationId, CancellationToken cancellationToken) =>
+        db.Conversations.AnyAsync(c => c.Id == conversationId, cancellationToken);
 
     /// <summary>Parses a client's watermark: empty or missing means "from the start".</summary>
     public static bool TryParseWatermark(string? text, out long watermark)
