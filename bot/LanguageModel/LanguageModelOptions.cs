@@ -6,7 +6,7 @@ namespace IntakeBot.Bot.LanguageModel;
 /// <c>LanguageModel__Model</c>…): any server speaking OpenAI's chat completions API (OpenAI, Azure
 /// OpenAI's <c>/openai/v1</c> endpoint, llama.cpp, vLLM, Ollama). Off by default: then nothing is
 /// sent anywhere and the bot behaves exactly as without it. When on, redacted text is sent (see the
-/// root README) and every use falls back to the rules when the model is off, slow or wrong.
+/// docs/language-services.md) and every use falls back to the rules when the model is off, slow or wrong.
 /// </summary>
 public sealed class LanguageModelOptions
 {

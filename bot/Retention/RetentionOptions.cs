@@ -4,7 +4,7 @@ namespace IntakeBot.Bot.Retention;
 
 /// <summary>
 /// How long personal data is kept ("Retention" section). The defaults are a starting point; the
-/// center sets them from its own rules on keeping case records (see the root README).
+/// center sets them from its own rules on keeping case records (see docs/operations.md, "Retention").
 /// </summary>
 public sealed class RetentionOptions
 {
