@@ -22,11 +22,22 @@ namespace IntakeBot.Bot.Hosting;
 /// <summary>Composes the web host: services per feature, then middleware and endpoints per feature.</summary>
 public static class BotApp
 {
+    /// <summary>Where the host listens unless <c>Urls</c>, <c>ASPNETCORE_URLS</c> or <c>--urls</c> say otherwise.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration[WebHostDefaults.ServerUrlsKey])
+            && string.IsNullOrEmpty(configuration[WebHostDefaults.HttpPortsKey])
+            && string.IsNullOrEmpty(configuration[WebHostDefaults.HttpsPortsKey]))
+        {
+            // The default lives here, not in appsettings.json: there it would override
+            // ASPNETCORE_URLS, which the host reads before the settings files.
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => KnowledgeBase.LoadDefault());
