@@ -14,12 +14,20 @@ if (args is ["chat", ..])
     return new TerminalChat(conversation, Console.In, Console.Out, TimeProvider.System).Run();
 }
 
-if (args is ["users", ..])
+try
 {
-    // Staff accounts (the first admin): password from stdin.
-    return await IntakeBot.Bot.Staff.StaffCommand.RunAsync(builder, args[1..], Console.In, Console.Out, Console.Error);
-}
+    if (args is ["users", ..])
+    {
+        // Staff accounts (the first admin): password from stdin.
+        return await IntakeBot.Bot.Staff.StaffCommand.RunAsync(builder, args[1..], Console.In, Console.Out, Console.Error);
+    }
 
-var app = await BotApp.BuildAsync(builder);
-await app.RunAsync();
-return 0;
+    var app = await BotApp.BuildAsync(builder);
+    await app.RunAsync();
+    return 0;
+}
+catch (UnsafeSettingsException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}

@@ -94,6 +94,8 @@ public static class BotApp
 
     public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder)
     {
+        var placeholders = SampleSettings.Placeholders(CenterOptions.Read(builder.Configuration));
+        RefuseSamplesBeyondThisMachine(builder.Configuration, placeholders);
         var app = builder.Build();
         await app.MigrateStorageAsync();
 
@@ -127,7 +129,31 @@ public static class BotApp
                 Console.WriteLine($"IntakeBot web chat: {address}/");
                 Console.WriteLine($"IntakeBot dashboard: {address}/dashboard  (first admin: dotnet run --project bot -- users add NAME --role admin)");
             }
+
+            if (placeholders.Count > 0)
+            {
+                Console.WriteLine($"IntakeBot sample settings: {string.Join(", ", placeholders)} still hold the shipped samples; set them before real use (the chat page says 「サンプル設定です」 until then).");
+            }
         });
         return app;
+    }
+
+    /// <summary>
+    /// A host that others can reach must not give people in crisis a sample phone number. On this
+    /// machine alone (README's first command) the samples are fine and the page says so.
+    /// </summary>
+    private static void RefuseSamplesBeyondThisMachine(IConfiguration configuration, IReadOnlyList<string> placeholders)
+    {
+        if (placeholders.Count == 0)
+        {
+            return;
+        }
+
+        var reachable = ListenAddresses.Configured(configuration).Where(address => !ListenAddresses.IsLoopback(address)).ToList();
+        if (reachable.Count > 0)
+        {
+            throw new UnsafeSettingsException(
+                $"IntakeBot will not listen on {string.Join(", ", reachable)} with the sample center profile: set {string.Join(", ", placeholders)} first (README, \"The settings people change first\").");
+        }
     }
 }
