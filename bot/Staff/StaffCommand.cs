@@ -1,5 +1,7 @@
 using IntakeBot.Bot.Audit;
 using IntakeBot.Bot.Hosting;
+using IntakeBot.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace IntakeBot.Bot.Staff;
 
@@ -15,6 +17,10 @@ public static class StaffCommand
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         var app = await BotApp.BuildAsync(builder);
+        // A command given other settings than the host would write to another database without a
+        // word; naming it first shows that at once.
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        await output.WriteLineAsync($"database: {storage.Describe(app.Environment.ContentRootPath)}");
         await using var scope = app.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();

@@ -63,6 +63,18 @@ public sealed class StorageOptions
     public string ConnectionString(string contentRoot) =>
         $"Data Source={Path.Combine(ResolveDataFolder(contentRoot), DatabaseFile)};Cache=Private;Pooling=False";
 
+    /// <summary>Which database this is, for people (the SQLite file, or PostgreSQL's host and database; never a password).</summary>
+    public string Describe(string contentRoot)
+    {
+        if (!UsesPostgreSql)
+        {
+            return $"SQLite {Path.Combine(ResolveDataFolder(contentRoot), DatabaseFile)}";
+        }
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(PostgreSqlConnectionString);
+        return $"PostgreSQL {connection.Host}:{connection.Port}/{connection.Database ?? connection.Username}";
+    }
+
     /// <summary>Throws at start, with the setting to fix, rather than failing on the first turn.</summary>
     public void Validate()
     {
