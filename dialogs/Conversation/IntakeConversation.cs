@@ -249,16 +249,15 @@ public sealed class IntakeConversation
     private void OnConsentReply(Turn turn, string normalized)
     {
         var flow = turn.Flow;
-        var answer = normalized switch
+        // Only a clear yes is consent (SECURITY.md row 23); a refusal is the 「同意しない」 button.
+        var decision = normalized switch
         {
-            Phrases.Agree => Parsed<bool>.Ok(true),
-            Phrases.Disagree => Parsed<bool>.Ok(false),
-            _ when normalized.Contains("同意しな", StringComparison.Ordinal) => Parsed<bool>.Ok(false),
-            _ when normalized.Contains("同意", StringComparison.Ordinal) => Parsed<bool>.Ok(true),
-            _ => AnswerParsers.YesNo(normalized),
+            Phrases.Agree => ConsentDecision.Agree,
+            Phrases.Disagree => ConsentDecision.Refuse,
+            _ => ConsentReader.Read(normalized),
         };
 
-        if (answer.IsValue && answer.Value)
+        if (decision == ConsentDecision.Agree)
         {
             turn.State.Consented = true;
             flow.AcceptConsent();
@@ -272,7 +271,7 @@ public sealed class IntakeConversation
 
             AskCurrent(turn);
         }
-        else if (answer.IsValue)
+        else if (decision == ConsentDecision.Refuse)
         {
             flow.DeclineConsent();
             turn.State.Transcript.Clear();
