@@ -164,13 +164,13 @@ public sealed class QuestionCatalog
             IntakeStep.Disabilities, "障がい",
             Say("ご本人に障がいや、その疑いはありますか？ あてはまるものをすべて教えてください（診断がなくてもかまいません）。",
                 "しょうがい（障がい）は ありますか？ あてはまるものを えらんで ください。"),
-            DisabilityChoices, r => r.Disabilities);
+            DisabilityChoices, r => r.Disabilities, none: Disability.None);
 
         yield return new MultiChoiceQuestion<Handbook>(
             IntakeStep.Handbooks, "障害者手帳",
             Say("ご本人は障害者手帳を持っていますか？",
                 "しょうがいしゃ てちょうを もって いますか？"),
-            HandbookChoices, r => r.Handbooks);
+            HandbookChoices, r => r.Handbooks, none: Handbook.None);
 
         yield return new ChoiceQuestion<Stage>(
             IntakeStep.Stage, "いまの状況",
