@@ -133,17 +133,17 @@ public sealed class QuestionCatalog
         yield return new TextQuestion(
             IntakeStep.LawyerOffice, "法律事務所",
             _ => "法律事務所の名前を教えてください。",
-            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100);
+            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100, isName: true);
 
         yield return new TextQuestion(
             IntakeStep.BarAssociation, "所属弁護士会",
             _ => "所属の弁護士会を教えてください。",
-            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50);
+            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true);
 
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
             _ => "ご所属の機関・事業所の名前を教えてください。",
-            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100);
+            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100, isName: true);
 
         yield return new ChoiceQuestion<SupporterKind>(
             IntakeStep.SupporterKind, "機関の種類",
@@ -220,25 +220,24 @@ public sealed class QuestionCatalog
             },
             center.Prefecture);
 
-        yield return new YesNoQuestion(
+        yield return new HousingQuestion(
             IntakeStep.Housing, "住まい",
             r => (r.Role, r.Stage) switch
             {
                 (AskerRole.Self, _) => "すむ ところは ありますか？",
                 (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人に、いま住む場所はありますか？",
                 _ => "釈放・出所のあとに住む場所は決まっていますか？",
-            },
-            r => r.HasHousing, (r, v) => r.HasHousing = v, yes: "ある", no: "ない");
+            });
 
         yield return new YesNoQuestion(
             IntakeStep.Guarantor, "身元引受人",
             _ => "身元引受人（釈放・出所のあとにご本人を受け入れる人）はいますか？",
-            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない");
+            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない", meaning: AnswerMeanings.Guarantor);
 
         yield return new YesNoQuestion(
             IntakeStep.Probation, "保護観察",
             Say("ご本人はいま、保護観察を受けていますか？", "いま、ほごかんさつを うけて いますか？"),
-            r => r.OnProbation, (r, v) => r.OnProbation = v);
+            r => r.OnProbation, (r, v) => r.OnProbation = v, meaning: AnswerMeanings.Probation);
 
         yield return new MultiChoiceQuestion<Need>(
             IntakeStep.Needs, "困っていること",
@@ -249,7 +248,7 @@ public sealed class QuestionCatalog
         yield return new YesNoQuestion(
             IntakeStep.SubjectAgrees, "本人の同意",
             _ => "ご本人は、この相談のことを知っていて、同意していますか？",
-            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v);
+            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v, meaning: AnswerMeanings.SubjectAgrees);
 
         yield return new TextQuestion(
             IntakeStep.Details, "相談内容",
@@ -263,7 +262,7 @@ public sealed class QuestionCatalog
             IntakeStep.AskerName, "お名前",
             Say("センターから連絡するために、あなたのお名前を教えてください。",
                 "あなたの なまえを おしえて ください。"),
-            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50);
+            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50, isName: true);
 
         yield return new ContactQuestion(
             IntakeStep.Contact, "連絡先",

@@ -11,6 +11,7 @@ public sealed class YesNoQuestion : Question
     private readonly Action<IntakeRecord, Answer?> _set;
     private readonly string _yes;
     private readonly string _no;
+    private readonly Func<string, AnswerReading?>? _meaning;
 
     public YesNoQuestion(
         IntakeStep step,
@@ -19,13 +20,15 @@ public sealed class YesNoQuestion : Question
         Func<IntakeRecord, Answer?> get,
         Action<IntakeRecord, Answer?> set,
         string yes = "はい",
-        string no = "いいえ")
+        string no = "いいえ",
+        Func<string, AnswerReading?>? meaning = null)
         : base(step, label, prompt, $"例：「{yes}」「{no}」「わからない」", allowsUnknown: true)
     {
         _get = get;
         _set = set;
         _yes = yes;
         _no = no;
+        _meaning = meaning;
     }
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
@@ -37,8 +40,28 @@ public sealed class YesNoQuestion : Question
             return AnswerCheck.Stored;
         }
 
-        return Accept(AnswerParsers.YesNo(text), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
+        if (_meaning?.Invoke(normalized) is { } reading)
+        {
+            if (reading.Confirm is { } prompt)
+            {
+                return AnswerCheck.Asking(AskBack.Confirm(prompt, LabelOf(reading.Value)));
+            }
+
+            _set(record, reading.Value);
+            return AnswerCheck.Stored;
+        }
+
+        // 「いると聞いています」: the fact stands; the 「います」 of the hearsay is not a second yes.
+        var fact = AnswerMeanings.WithoutHearsay(normalized);
+        return Accept(AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
     }
+
+    private string LabelOf(Answer value) => value switch
+    {
+        Answer.Yes => _yes,
+        Answer.No => _no,
+        _ => UnknownLabel,
+    };
 
     public override string? Describe(IntakeRecord record) => _get(record) switch
     {

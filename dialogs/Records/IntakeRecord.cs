@@ -38,6 +38,11 @@ public sealed class IntakeRecord
     /// <summary>帰住予定地の市区町村 (e.g. 「横浜市」).</summary>
     public string? ReturnCity { get; set; }
     public Answer? HasHousing { get; set; }
+    /// <summary>
+    /// With <see cref="HasHousing"/> = No: the subject stays somewhere for now (友人宅・ネットカフェ・
+    /// 施設の一時利用) but has no settled home. Triage treats it as 住居なし.
+    /// </summary>
+    public bool HousingUnstable { get; set; }
     public Answer? HasGuarantor { get; set; }
     public Answer? OnProbation { get; set; }
     public List<Need> Needs { get; set; } = [];
