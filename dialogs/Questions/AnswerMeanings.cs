@@ -13,7 +13,6 @@ namespace IntakeBot.Dialogs.Questions;
 internal static partial class AnswerMeanings
 {
     public const string HousingNotSettled = "住む家は、まだ決まっていない、ということですね？";
-    public const string HousingTemporary = "いまは一時的な場所にいて、決まった家はない、ということですね？";
     public const string HousingSettled = "住む家がある、ということですね？";
 
     // 〜と聞いています: the fact is kept (it is what the asker knows); only the reporting verb goes,
@@ -32,9 +31,13 @@ internal static partial class AnswerMeanings
     [GeneratedRegex("友人宅|友人の(家|所|ところ|とこ)|友達の(家|所|ところ|とこ)|友だちの(家|所|ところ|とこ)|ともだちの(いえ|家|とこ)|知人宅|知人の(家|所|ところ)|知り合いの(家|所|ところ)|しりあいの|彼女の家|彼氏の家|ネットカフェ|ネカフェ|ねっとかふぇ|漫画喫茶|マンガ喫茶|まんが喫茶|まんがきっさ|カプセルホテル|ビジネスホテル|ホテル|ほてる|簡易宿泊所|ドヤ|シェルター|しぇるたー|更生保護施設|こうせいほご|自立準備ホーム|一時保護|無料低額宿泊所|サウナ|転々|てんてん|泊めてもら|とめてもら|居候|いそうろう")]
     private static partial Regex TemporaryPlace();
 
-    // A settled home, named.
-    [GeneratedRegex("実家|じっか|自宅|じたく|持ち家|アパート|あぱーと|マンション|借家|公営住宅|市営住宅|県営住宅|都営住宅|グループホーム|ぐるーぷほーむ|(住む|帰る|すむ|かえる)(家|いえ|ところ|所|場所)|家族と|かぞくと|家に(帰|戻|住)|いえに(かえ|もど|す)")]
+    // A settled home, named: without it (「実家には帰れない」) the person may still have another.
+    [GeneratedRegex("実家|じっか|自宅|じたく|持ち家|アパート|あぱーと|マンション|借家|公営住宅|市営住宅|県営住宅|都営住宅|グループホーム|ぐるーぷほーむ|家族と|かぞくと|家に(帰|戻|住)|いえに(かえ|もど|す)")]
     private static partial Regex SettledPlace();
+
+    // A place to live in general: lacking it is plainly no home (「住むところがない」).
+    [GeneratedRegex("(住む|帰る|すむ|かえる|住める|帰れる|戻る|もどる)(家|いえ|ところ|とこ|所|場所|ばしょ)|家|いえ|住まい|すまい|住居")]
+    private static partial Regex PlaceToLive();
 
     [GeneratedRegex("ない|無い|なく|ません|ねえ|ねー|決まってな|決まっていな|きまってな|未定|探して|さがして|見つから|みつから|追い出|出され|いられな|帰れな|戻れな|かえれな|もどれな")]
     private static partial Regex Lacking();
@@ -44,7 +47,7 @@ internal static partial class AnswerMeanings
 
     public static AnswerReading? Housing(string normalized)
     {
-        var text = WithoutHearsay(normalized);
+        var text = WithoutHearsay(normalized).Replace(" ", string.Empty, StringComparison.Ordinal);
         var lacking = Lacking().IsMatch(text);
         if (NoHomePlace().IsMatch(text))
         {
@@ -59,6 +62,11 @@ internal static partial class AnswerMeanings
         if (SettledPlace().IsMatch(text))
         {
             return lacking ? new AnswerReading(Answer.No, HousingNotSettled) : new AnswerReading(Answer.Yes);
+        }
+
+        if (PlaceToLive().IsMatch(text) && lacking)
+        {
+            return new AnswerReading(Answer.No);
         }
 
         if (Whereabouts().IsMatch(text))
@@ -81,9 +89,12 @@ internal static partial class AnswerMeanings
     [GeneratedRegex("これから|予定|よてい|つく見込み|なる見込み")]
     private static partial Regex Future();
 
+    [GeneratedRegex("(受け|うけ|つい|付い)て(い|お)?(ます|る)")]
+    private static partial Regex OnIt();
+
     public static AnswerReading? Probation(string normalized)
     {
-        var text = WithoutHearsay(normalized);
+        var text = WithoutHearsay(normalized).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (Finished().IsMatch(text))
         {
             return new AnswerReading(Answer.No);
@@ -92,6 +103,11 @@ internal static partial class AnswerMeanings
         if (Future().IsMatch(text))
         {
             return new AnswerReading(Answer.No, "いまは保護観察を受けていない（これから）、ということですね？");
+        }
+
+        if (OnIt().IsMatch(text) && !Lacking().IsMatch(text))
+        {
+            return new AnswerReading(Answer.Yes);
         }
 
         if (text.Contains("仮釈放中", StringComparison.Ordinal) || text.Contains("保護観察付", StringComparison.Ordinal)
@@ -112,9 +128,18 @@ internal static partial class AnswerMeanings
     [GeneratedRegex("られない|られません|れない|れません|できない|できません|断られ|ことわられ|いない|いません|ない|ません|探して|さがして|見つから|みつから")]
     private static partial Regex Refused();
 
+    [GeneratedRegex("探して|さがして|見つから|みつから|断られ|ことわられ|決まっていな|決まってな")]
+    private static partial Regex NobodyYet();
+
     public static AnswerReading? Guarantor(string normalized)
     {
-        var text = WithoutHearsay(normalized);
+        var text = WithoutHearsay(normalized).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (NobodyYet().IsMatch(text))
+        {
+            // 「探しています」: its 「います」 is not a yes.
+            return new AnswerReading(Answer.No);
+        }
+
         if (Refused().IsMatch(text))
         {
             return SomeoneNamed().IsMatch(text) || TakesOn().IsMatch(text) ? new AnswerReading(Answer.No) : null;
