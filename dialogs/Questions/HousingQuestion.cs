@@ -46,7 +46,8 @@ public sealed class HousingQuestion : Question
 
         var fact = AnswerMeanings.WithoutHearsay(normalized);
         var parsed = AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized);
-        return Accept(parsed, record, yes => Store(record, yes ? Answer.Yes : Answer.No, unstable: false), () => Store(record, Answer.Unknown, unstable: false));
+        var check = Accept(parsed, record, yes => Store(record, yes ? Answer.Yes : Answer.No, unstable: false), () => Store(record, Answer.Unknown, unstable: false));
+        return check.Accepted || check.Problem is null ? check : AnswerCheck.Rejected($"「{Yes}」か「{No}」でお答えください。");
     }
 
     public override string? Describe(IntakeRecord record) => record.HasHousing switch

@@ -53,7 +53,10 @@ public sealed class YesNoQuestion : Question
 
         // 「いると聞いています」: the fact stands; the 「います」 of the hearsay is not a second yes.
         var fact = AnswerMeanings.WithoutHearsay(normalized);
-        return Accept(AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
+        var check = Accept(AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
+
+        // The buttons say 「いる」「いない」 here, so the hint names them, not 「はい」「いいえ」.
+        return check.Accepted || check.Problem is null ? check : AnswerCheck.Rejected($"「{_yes}」か「{_no}」でお答えください。");
     }
 
     private string LabelOf(Answer value) => value switch
