@@ -34,6 +34,8 @@ public sealed class HousingQuestion : Question
                 return Store(record, Answer.No, unstable: true);
         }
 
+        var fact = AnswerMeanings.WithoutHearsay(normalized);
+        var heard = fact.Length > 0 && fact != normalized;
         if (AnswerMeanings.Housing(normalized) is { } reading)
         {
             if (reading.Confirm is { } prompt)
@@ -41,40 +43,48 @@ public sealed class HousingQuestion : Question
                 return AnswerCheck.Asking(AskBack.Confirm(prompt, reading.Value == Answer.Yes ? Yes : No));
             }
 
-            return Store(record, reading.Value, reading.Unstable);
+            Store(record, reading.Value, reading.Unstable);
+            MarkHearsay(record, heard);
+            return AnswerCheck.Stored;
         }
 
-        var fact = AnswerMeanings.WithoutHearsay(normalized);
         var parsed = AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized);
         var check = Accept(parsed, record, yes => Store(record, yes ? Answer.Yes : Answer.No, unstable: false), () => Store(record, Answer.Unknown, unstable: false));
+        if (check.Accepted)
+        {
+            MarkHearsay(record, heard && record.HasHousing != Answer.Unknown);
+        }
         return check.Accepted || check.Problem is null ? check : AnswerCheck.Rejected($"「{Yes}」か「{No}」でお答えください。");
     }
 
-    public override string? Describe(IntakeRecord record) => record.HasHousing switch
+    public override string? Describe(IntakeRecord record) => WithHearsay(record, record.HasHousing switch
     {
         Answer.Yes => Yes,
         Answer.No when record.HousingUnstable => UnstableLabel,
         Answer.No => No,
         Answer.Unknown => UnknownLabel,
         _ => null,
-    };
+    });
 
     public override void Clear(IntakeRecord record)
     {
         record.HasHousing = null;
         record.HousingUnstable = false;
+        MarkHearsay(record, false);
     }
 
     public override void Copy(IntakeRecord from, IntakeRecord to)
     {
         to.HasHousing = from.HasHousing;
         to.HousingUnstable = from.HousingUnstable;
+        MarkHearsay(to, from.Hearsay.Contains(Step));
     }
 
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [Yes, No, UnstableLabel];
 
-    private static AnswerCheck Store(IntakeRecord record, Answer value, bool unstable)
+    private AnswerCheck Store(IntakeRecord record, Answer value, bool unstable)
     {
+        MarkHearsay(record, false);
         record.HasHousing = value;
         record.HousingUnstable = unstable && value == Answer.No;
         return AnswerCheck.Stored;

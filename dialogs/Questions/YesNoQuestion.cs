@@ -37,9 +37,13 @@ public sealed class YesNoQuestion : Question
         if (normalized == _yes || normalized == _no)
         {
             _set(record, normalized == _yes ? Answer.Yes : Answer.No);
+            MarkHearsay(record, false);
             return AnswerCheck.Stored;
         }
 
+        // 「いると聞いています」: the fact stands, marked as heard; the 「います」 of the hearsay is not a second yes.
+        var fact = AnswerMeanings.WithoutHearsay(normalized);
+        var heard = fact.Length > 0 && fact != normalized;
         if (_meaning?.Invoke(normalized) is { } reading)
         {
             if (reading.Confirm is { } prompt)
@@ -48,12 +52,15 @@ public sealed class YesNoQuestion : Question
             }
 
             _set(record, reading.Value);
+            MarkHearsay(record, heard);
             return AnswerCheck.Stored;
         }
 
-        // 「いると聞いています」: the fact stands; the 「います」 of the hearsay is not a second yes.
-        var fact = AnswerMeanings.WithoutHearsay(normalized);
         var check = Accept(AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
+        if (check.Accepted)
+        {
+            MarkHearsay(record, heard && _get(record) != Answer.Unknown);
+        }
 
         // The buttons say 「いる」「いない」 here, so the hint names them, not 「はい」「いいえ」.
         return check.Accepted || check.Problem is null ? check : AnswerCheck.Rejected($"「{_yes}」か「{_no}」でお答えください。");
@@ -66,17 +73,25 @@ public sealed class YesNoQuestion : Question
         _ => UnknownLabel,
     };
 
-    public override string? Describe(IntakeRecord record) => _get(record) switch
+    public override string? Describe(IntakeRecord record) => WithHearsay(record, _get(record) switch
     {
         Answer.Yes => _yes,
         Answer.No => _no,
         Answer.Unknown => UnknownLabel,
         _ => null,
-    };
+    });
 
-    public override void Clear(IntakeRecord record) => _set(record, null);
+    public override void Clear(IntakeRecord record)
+    {
+        _set(record, null);
+        MarkHearsay(record, false);
+    }
 
-    public override void Copy(IntakeRecord from, IntakeRecord to) => _set(to, _get(from));
+    public override void Copy(IntakeRecord from, IntakeRecord to)
+    {
+        _set(to, _get(from));
+        MarkHearsay(to, from.Hearsay.Contains(Step));
+    }
 
     // 「わからない」 is added by the base class.
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [_yes, _no];

@@ -1,3 +1,5 @@
+using IntakeBot.Dialogs.Conversation;
+
 namespace IntakeBot.Dialogs.Records;
 
 /// <summary>
@@ -55,6 +57,12 @@ public sealed class IntakeRecord
     public string? Email { get; set; }
     public string? ContactTime { get; set; }
 
+    /// <summary>
+    /// Questions whose answer the asker only heard from someone else (「〜と聞いています」): the fact
+    /// is kept, and the review and the ticket say it is hearsay.
+    /// </summary>
+    public List<IntakeStep> Hearsay { get; set; } = [];
+
     /// <summary>A deep copy: the lists are new, everything else is a value or an immutable string.</summary>
     public IntakeRecord Clone()
     {
@@ -62,6 +70,7 @@ public sealed class IntakeRecord
         copy.Disabilities = [.. Disabilities];
         copy.Handbooks = [.. Handbooks];
         copy.Needs = [.. Needs];
+        copy.Hearsay = [.. Hearsay];
         return copy;
     }
 }

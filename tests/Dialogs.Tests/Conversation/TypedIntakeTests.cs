@@ -186,4 +186,22 @@ public sealed class TypedIntakeTests
         Assert.Equal([Disability.Mental, Disability.Intellectual], supporter.Disabilities);
         Assert.True(supporter.HousingUnstable);
     }
+
+    [Fact]
+    public void Hearsay_keeps_the_fact_and_the_review_says_it_was_heard()
+    {
+        var answers = new Dictionary<IntakeStep, string>(Family)
+        {
+            [IntakeStep.Guarantor] = "兄がなってくれると聞いています",
+            [IntakeStep.Housing] = "住むところはないと聞いています",
+        };
+
+        var chat = Type(answers, "相談したいです", "はい", "ほかにはない");
+
+        Assert.Equal(Answer.Yes, chat.State.Record.HasGuarantor);
+        Assert.Equal(Answer.No, chat.State.Record.HasHousing);
+        var review = chat.Last.Replies[^1].Review!;
+        Assert.Contains(review, i => i.Step == IntakeStep.Guarantor && i.Value == "いる（聞いた話）");
+        Assert.Contains(review, i => i.Step == IntakeStep.Housing && i.Value == "ない（聞いた話）");
+    }
 }
