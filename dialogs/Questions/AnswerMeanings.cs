@@ -36,11 +36,17 @@ internal static partial class AnswerMeanings
     private static partial Regex SettledPlace();
 
     // A place to live in general: lacking it is plainly no home (「住むところがない」).
-    [GeneratedRegex("(住む|帰る|すむ|かえる|住める|帰れる|戻る|もどる)(家|いえ|ところ|とこ|所|場所|ばしょ)|家|いえ|住まい|すまい|住居")]
+    [GeneratedRegex("(住む|帰る|すむ|かえる|住める|帰れる|戻る|もどる)(家|いえ|ところ|とこ|所|場所|ばしょ)|家(?!族)|いえ|住まい|すまい|住居")]
     private static partial Regex PlaceToLive();
 
     [GeneratedRegex("ない|無い|なく|ません|ねえ|ねー|決まってな|決まっていな|きまってな|未定|探して|さがして|見つから|みつから|追い出|出され|いられな|帰れな|戻れな|かえれな|もどれな")]
     private static partial Regex Lacking();
+
+    [GeneratedRegex("(家族|かぞく|親|母|父|身内|みうち|頼れる人|たよれる人)(は|も|が)?(いない|いません|いなく)")]
+    private static partial Regex NobodyToGoTo();
+
+    [GeneratedRegex("(家|いえ)(に|で)(い|居)(ます|る|て|ま)")]
+    private static partial Regex AtAHome();
 
     [GeneratedRegex("(に|で)(い|居)(ます|る|て|ま)|で(寝|ね)て|に泊|で(暮ら|くら|生活|過ご)|に住んで|にすんで")]
     private static partial Regex Whereabouts();
@@ -67,6 +73,18 @@ internal static partial class AnswerMeanings
         if (PlaceToLive().IsMatch(text) && lacking)
         {
             return new AnswerReading(Answer.No);
+        }
+
+        if (NobodyToGoTo().IsMatch(text))
+        {
+            // 「家族はいない」 is about people, not a place: the person says whether that means no home.
+            return new AnswerReading(Answer.No, HousingNotSettled);
+        }
+
+        if (AtAHome().IsMatch(text))
+        {
+            // 「母の家にいます」: probably a home, but a stay is possible; the person says which.
+            return new AnswerReading(Answer.Yes, HousingSettled);
         }
 
         if (Whereabouts().IsMatch(text))
