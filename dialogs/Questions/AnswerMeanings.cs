@@ -195,6 +195,33 @@ internal static partial class AnswerMeanings
         return Agrees().IsMatch(text) ? new AnswerReading(Answer.Yes) : null;
     }
 
+    // 「息子のことで」「うちの母が」: the word names the subject, so the writer is the other side.
+    [GeneratedRegex("(?:うちの|私の|わたしの)?(?<who>息子|むすこ|娘|むすめ|夫|おっと|妻|つま|主人|旦那|母|はは|父|ちち|兄|姉|弟|妹|孫|祖母|祖父|おばあちゃん|おじいちゃん)(?:さん)?(?:のこと|について|が|は|に)")]
+    private static partial Regex SubjectWord();
+
+    /// <summary>
+    /// The writer's relation when the text names the subject (「息子のことで相談です」 → 親), or null
+    /// when it does not, or names the writer instead (「母です」).
+    /// </summary>
+    public static Relation? RelationFromSubject(string normalized)
+    {
+        var match = SubjectWord().Match(normalized);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        return match.Groups["who"].Value switch
+        {
+            "息子" or "むすこ" or "娘" or "むすめ" => Relation.Parent,
+            "夫" or "おっと" or "妻" or "つま" or "主人" or "旦那" => Relation.Spouse,
+            "母" or "はは" or "父" or "ちち" => Relation.Child,
+            "兄" or "姉" or "弟" or "妹" => Relation.Sibling,
+            "孫" => Relation.Grandparent,
+            _ => Relation.OtherRelative,
+        };
+    }
+
     // 「山田花子です」「横浜弁護士会と申します」: what is said around a name is not part of it.
     [GeneratedRegex(@"^(?:(?:私|わたし|わたくし|僕|ぼく|俺|おれ|自分)(?:の名前)?は|(?:名前|なまえ|氏名)は|(?:所属|事務所|弁護士会)は)\s?")]
     private static partial Regex NameLead();

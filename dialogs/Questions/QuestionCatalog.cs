@@ -131,7 +131,7 @@ public sealed class QuestionCatalog
         yield return new ChoiceQuestion<Relation>(
             IntakeStep.Relation, "ご本人との関係",
             _ => "ご本人（支援が必要な方）とのご関係を教えてください。",
-            RelationChoices, r => r.Relation, (r, v) => r.Relation = v);
+            RelationChoices, r => r.Relation, (r, v) => r.Relation = v, reading: AnswerMeanings.RelationFromSubject);
 
         yield return new TextQuestion(
             IntakeStep.LawyerOffice, "法律事務所",
@@ -286,6 +286,13 @@ public sealed class QuestionCatalog
         text = JapaneseText.Normalize(text)
             .Replace("親族", string.Empty, StringComparison.Ordinal)
             .Replace("家族", string.Empty, StringComparison.Ordinal);
+        if (record.Role == AskerRole.Family && AnswerMeanings.RelationFromSubject(text) is { } writer)
+        {
+            // 「息子のことで」: the son is the subject, so the writer is a parent, not a child.
+            record.Relation = writer;
+            return [IntakeStep.Relation];
+        }
+
         switch (record.Role)
         {
             case AskerRole.Family when AnswerParsers.Choice(text, RelationChoices) is { IsValue: true } relation

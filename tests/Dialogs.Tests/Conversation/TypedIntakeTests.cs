@@ -204,4 +204,20 @@ public sealed class TypedIntakeTests
         Assert.Contains(review, i => i.Step == IntakeStep.Guarantor && i.Value == "いる（聞いた話）");
         Assert.Contains(review, i => i.Step == IntakeStep.Housing && i.Value == "ない（聞いた話）");
     }
+
+    [Theory]
+    [InlineData("息子のことで相談です", Relation.Parent)]
+    [InlineData("母です", Relation.Parent)]
+    [InlineData("母のことです", Relation.Child)]
+    [InlineData("夫のことで", Relation.Spouse)]
+    public void Who_the_family_member_names_decides_the_relation_from_the_writers_side(string text, Relation relation)
+    {
+        var chat = new ConversationDriver().SendAll("相談したいです", "はい");
+
+        chat.Send(text);
+
+        Assert.Equal(AskerRole.Family, chat.State.Record.Role);
+        Assert.Equal(relation, chat.State.Record.Relation);
+        Assert.Equal(IntakeStep.SubjectAge, chat.Step);
+    }
 }
