@@ -161,6 +161,8 @@ public sealed class IntakeConversation
             case GlobalCommand.Back when flow.CanGoBack:
                 flow.GoBack();
                 state.FailedAttempts = 0;
+                state.PendingAskBack = null;
+                state.CollectingMore = false;
                 AskCurrent(turn);
                 break;
             case GlobalCommand.Back:
@@ -249,16 +251,15 @@ public sealed class IntakeConversation
     private void OnConsentReply(Turn turn, string normalized)
     {
         var flow = turn.Flow;
-        var answer = normalized switch
+        // Only a clear yes is consent (SECURITY.md row 23); a refusal is the 「同意しない」 button.
+        var decision = normalized switch
         {
-            Phrases.Agree => Parsed<bool>.Ok(true),
-            Phrases.Disagree => Parsed<bool>.Ok(false),
-            _ when normalized.Contains("同意しな", StringComparison.Ordinal) => Parsed<bool>.Ok(false),
-            _ when normalized.Contains("同意", StringComparison.Ordinal) => Parsed<bool>.Ok(true),
-            _ => AnswerParsers.YesNo(normalized),
+            Phrases.Agree => ConsentDecision.Agree,
+            Phrases.Disagree => ConsentDecision.Refuse,
+            _ => ConsentReader.Read(normalized),
         };
 
-        if (answer.IsValue && answer.Value)
+        if (decision == ConsentDecision.Agree)
         {
             turn.State.Consented = true;
             flow.AcceptConsent();
@@ -272,7 +273,7 @@ public sealed class IntakeConversation
 
             AskCurrent(turn);
         }
-        else if (answer.IsValue)
+        else if (decision == ConsentDecision.Refuse)
         {
             flow.DeclineConsent();
             turn.State.Transcript.Clear();
@@ -325,6 +326,20 @@ public sealed class IntakeConversation
     {
         var state = turn.State;
         var question = _catalog[state.Step];
+        if (state.PendingAskBack is { } askBack)
+        {
+            state.PendingAskBack = null;
+            if (OnAskBackReply(turn, question, askBack, normalized))
+            {
+                return;
+            }
+        }
+
+        if (state.CollectingMore && question is IMultiAnswerQuestion multi)
+        {
+            OnMoreAnswers(turn, multi, text, normalized);
+            return;
+        }
         var isFreeText = question is TextQuestion;
         var looksLikeQuestion = InputSignals.LooksLikeQuestion(normalized)
                                 && (!isFreeText || (state.Step != IntakeStep.Details && normalized.EndsWith('?')));
@@ -352,10 +367,14 @@ public sealed class IntakeConversation
         var check = question.Apply(text, state.Record, turn.Today);
         if (check.Accepted)
         {
-            state.FailedAttempts = 0;
-            state.Answered.Add(state.Step);
-            state.Answered.UnionWith(check.AlsoAnswered);
-            turn.Flow.Answered();
+            Stored(turn, question, check);
+            return;
+        }
+
+        if (check.AskBack is { } confirm)
+        {
+            // Not sure enough to store: ask back in one sentence, store only what is chosen.
+            state.PendingAskBack = confirm;
             AskCurrent(turn);
             return;
         }
@@ -373,9 +392,118 @@ public sealed class IntakeConversation
         }
 
         state.FailedAttempts++;
+        if (state.FailedAttempts > FailuresBeforeOfferingAPerson && question.AllowsUnknown
+            && question.Apply(Question.UnknownLabel, state.Record, turn.Today).Accepted)
+        {
+            // A third miss after the buttons were offered: move on rather than loop.
+            turn.Say(Phrases.MovingOnAsUnknown);
+            Stored(turn, question, AnswerCheck.Stored);
+            return;
+        }
+
         var problem = check.Problem is null ? Phrases.NotUnderstood : $"{Phrases.NotUnderstood}{check.Problem}";
         turn.Say($"{problem}\n{question.Example}");
         AskCurrent(turn);
+    }
+
+    /// <summary>Records an accepted answer and goes on, unless a 「すべて」 question wants more.</summary>
+    private void Stored(Turn turn, Question question, AnswerCheck check)
+    {
+        var state = turn.State;
+        state.FailedAttempts = 0;
+        state.Answered.Add(state.Step);
+        state.Answered.UnionWith(check.AlsoAnswered);
+        if (question is IMultiAnswerQuestion multi && multi.ChosenCount(state.Record) == 1 && multi.WantsMore(state.Record))
+        {
+            state.CollectingMore = true;
+            AskCurrent(turn);
+            return;
+        }
+
+        turn.Flow.Answered();
+        AskCurrent(turn);
+    }
+
+    /// <summary>
+    /// The reply to an ask-back: an option stores its answer (or, for 「いいえ」, asks the question
+    /// again). Returns false when the reply chose no option, so it is read as a new answer.
+    /// </summary>
+    private bool OnAskBackReply(Turn turn, Question question, AskBack askBack, string normalized)
+    {
+        var option = askBack.Options.FirstOrDefault(o => JapaneseText.Normalize(o.Label) == normalized);
+        if (option is null && askBack.Options.Count == 2 && askBack.Options[1].Answer is null
+            && AnswerParsers.YesNo(normalized) is { IsValue: true } yesNo)
+        {
+            option = askBack.Options[yesNo.Value ? 0 : 1];
+        }
+
+        if (option is null && askBack.Options.Count > 2)
+        {
+            var choices = askBack.Options.Select((o, i) => new Choice<int>(i, o.Label)).ToList();
+            if (AnswerParsers.Choice(normalized, choices) is { IsValue: true } picked)
+            {
+                option = askBack.Options[picked.Value];
+            }
+        }
+
+        if (option is null)
+        {
+            return false;
+        }
+
+        if (option.Answer is null || question.Apply(option.Answer, turn.State.Record, turn.Today) is not { Accepted: true } check)
+        {
+            turn.Say(Phrases.AskBackDeclined);
+            AskCurrent(turn);
+            return true;
+        }
+
+        Stored(turn, question, check);
+        return true;
+    }
+
+    /// <summary>「ほかにもありますか？」: more options are added until the person says that was all.</summary>
+    private void OnMoreAnswers(Turn turn, IMultiAnswerQuestion question, string text, string normalized)
+    {
+        var state = turn.State;
+        if (normalized == Phrases.ThatIsAll || IsNothingMore(normalized))
+        {
+            state.CollectingMore = false;
+            turn.Flow.Answered();
+            AskCurrent(turn);
+            return;
+        }
+
+        if (question.AddMore(text, state.Record))
+        {
+            if (!question.WantsMore(state.Record))
+            {
+                state.CollectingMore = false;
+                turn.Flow.Answered();
+            }
+
+            AskCurrent(turn);
+            return;
+        }
+
+        if (InputSignals.LooksLikeQuestion(normalized))
+        {
+            AnswerQuestion(turn, normalized);
+            AskCurrent(turn, resuming: true);
+            return;
+        }
+
+        turn.Say($"{Phrases.NotUnderstood}{Phrases.MoreOrAll}");
+        AskCurrent(turn);
+    }
+
+    private static bool IsNothingMore(string normalized)
+    {
+        var bare = normalized.TrimEnd('。', '.', '!', '、', ' ');
+        return bare is "これで全部" or "これでぜんぶ" or "全部" or "ぜんぶ" or "以上" or "いじょう" or "以上です" or "それだけ" or "それだけです"
+                   or "これだけ" or "これだけです" or "ない" or "ないです" or "なし" or "ありません" or "もうない" or "もうありません"
+                   or "ほかにはない" or "ほかにはありません" or "他にはない" or "他にはありません" or "特にない" or "とくにない" or "特にありません"
+                   or "いいえ" or "大丈夫" or "大丈夫です" or "終わり" or "おわり" or "それで全部" or "それでぜんぶ" or "ほかにない" or "他にない";
     }
 
     /// <summary>
@@ -621,6 +749,19 @@ public sealed class IntakeConversation
         }
 
         var question = _catalog[state.Step];
+        if (state.PendingAskBack is { } askBack)
+        {
+            turn.Say(askBack.Prompt, [.. askBack.Options.Select(o => new SuggestedAction(o.Label))]);
+            return;
+        }
+
+        if (state.CollectingMore && question is IMultiAnswerQuestion multi)
+        {
+            var more = multi.RemainingLabels(state.Record).Select(l => new SuggestedAction(l)).Append(new SuggestedAction(Phrases.ThatIsAll)).ToList();
+            turn.Say(Phrases.AnythingElse(question.Describe(state.Record) ?? string.Empty), more);
+            return;
+        }
+
         var text = question.Prompt(state.Record);
         if (resuming)
         {
@@ -678,6 +819,8 @@ public sealed class IntakeConversation
         state.Editing = false;
         state.FailedAttempts = 0;
         state.PendingStory = null;
+        state.PendingAskBack = null;
+        state.CollectingMore = false;
         state.StoryBeforeConsent = null;
         state.Consented = keepConsent && state.Consented;
         if (finished || !keepConsent)

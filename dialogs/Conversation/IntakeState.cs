@@ -1,3 +1,4 @@
+using IntakeBot.Dialogs.Questions;
 using IntakeBot.Dialogs.Records;
 using IntakeBot.Dialogs.Understanding;
 
@@ -27,6 +28,13 @@ public sealed class IntakeState
     public List<TranscriptEntry> Transcript { get; set; } = [];
     /// <summary>Facts read from a story, waiting for the person's confirmation.</summary>
     public StoryFacts? PendingStory { get; set; }
+    /// <summary>
+    /// An ask-back waiting for its answer at the current question (「住む家は、まだ決まっていない、
+    /// ということですね？」). Absent in states saved before ask-backs existed, which still load.
+    /// </summary>
+    public AskBack? PendingAskBack { get; set; }
+    /// <summary>True while a 「あてはまるものをすべて」 question collects more answers (「ほかにもありますか？」).</summary>
+    public bool CollectingMore { get; set; }
     /// <summary>A story written before consent, read only once consent is given (deleted on refusal).</summary>
     public string? StoryBeforeConsent { get; set; }
 

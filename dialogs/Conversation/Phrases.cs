@@ -61,6 +61,17 @@ internal static class Phrases
 
     public const string NotUnderstood = "すみません、うまく読み取れませんでした。";
 
+    public const string AskBackDeclined = "わかりました。もう一度お聞きします。";
+
+    public const string MovingOnAsUnknown = "この質問は「わからない」として、先に進みます。あとで相談員がお聞きします。";
+
+    public const string ThatIsAll = "これで全部";
+
+    public const string MoreOrAll = "ほかにもあればボタンを押すか書いてください。なければ「これで全部」を押してください。";
+
+    /// <summary>After one answer to a 「あてはまるものをすべて」 question: the chosen ones, and the question for more.</summary>
+    public static string AnythingElse(string chosen) => $"「{chosen}」ですね。ほかにもありますか？（なければ「{ThatIsAll}」）";
+
     public const string EmptyMessage = "メッセージが空でした。";
 
     public const string CannotGoBack = "これより前には戻れません。";

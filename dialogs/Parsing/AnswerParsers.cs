@@ -53,6 +53,9 @@ public static class AnswerParsers
     /// <summary>A prefecture (always its full name) and, when written, the municipality.</summary>
     public static Parsed<Area> Area(string text) => AreaParser.Parse(text);
 
+    /// <summary>The places a bare city name shared by two prefectures may mean (「府中」), or none.</summary>
+    public static IReadOnlyList<Area> AreaCandidates(string text) => AreaParser.Candidates(text);
+
     /// <summary>True when the text says the user does not know (「わからない」「不明」「知らない」…).</summary>
     public static bool IsUnknown(string text) => UnknownAnswer.Matches(JapaneseText.Normalize(text));
 }

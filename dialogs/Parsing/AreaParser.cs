@@ -18,7 +18,7 @@ internal static partial class AreaParser
     /// <summary>Parses <paramref name="text"/> as a prefecture and optional municipality.</summary>
     public static Parsed<Area> Parse(string? text)
     {
-        var normalized = JapaneseText.Normalize(text);
+        var normalized = PlaceReadings.ToKanji(JapaneseText.Normalize(text));
         if (normalized.Length == 0)
         {
             return Parsed<Area>.Invalid();
@@ -65,6 +65,29 @@ internal static partial class AreaParser
         return Parsed<Area>.Ok(new Area(first.Prefecture, city));
     }
 
+    /// <summary>
+    /// The places a bare city name shared by two prefectures may mean (「府中」: 東京都府中市 and
+    /// 広島県府中市), when nothing else in the text decides; empty otherwise.
+    /// </summary>
+    public static IReadOnlyList<Area> Candidates(string? text)
+    {
+        var normalized = PlaceReadings.ToKanji(JapaneseText.Normalize(text));
+        if (normalized.Length == 0 || PrefectureMentions(normalized).Count > 0 || WellKnownCityMentions(normalized).Count > 0)
+        {
+            return [];
+        }
+
+        foreach (var (name, prefectures) in Prefectures.AmbiguousCities)
+        {
+            if (Occurrences(normalized, name).Any(at => at == 0 || !IsNameCharacter(normalized[at - 1])))
+            {
+                return [.. prefectures.Select(p => new Area(p, name + "市"))];
+            }
+        }
+
+        return [];
+    }
+
     private static List<Mention> PrefectureMentions(string text)
     {
         var mentions = new List<Mention>();
@@ -75,6 +98,9 @@ internal static partial class AreaParser
                 mentions.Add(new Mention(prefecture, at, at + prefecture.Length, IsShort: false));
             }
         }
+
+        // 「東京都府中市」 also holds 「京都府」: of two full names that overlap, the first one is written.
+        mentions.RemoveAll(m => mentions.Any(other => other.Start < m.Start && m.Start < other.End));
 
         foreach (var prefecture in Prefectures.All)
         {
@@ -120,6 +146,25 @@ internal static partial class AreaParser
             {
                 // 「津市」 inside 「中津市」 or 「大津市」, 「松山市」 inside 「東松山市」: another city.
                 if (at > 0 && IsNameCharacter(text[at - 1]) && !EndsWithPrefecture(text, at))
+                {
+                    continue;
+                }
+
+                found.Add((at, city));
+            }
+
+            // 「横浜」「よこはま」 without 市, where it is a word of its own.
+            var bare = city[..^1];
+            if (bare.Length < 2)
+            {
+                continue;
+            }
+
+            foreach (var at in Occurrences(text, bare))
+            {
+                var end = at + bare.Length;
+                if ((at > 0 && IsNameCharacter(text[at - 1]) && !EndsWithPrefecture(text, at))
+                    || (end < text.Length && text[end] is '市' or '区' or '町' or '村' or '郡'))
                 {
                     continue;
                 }

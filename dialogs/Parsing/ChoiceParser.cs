@@ -18,7 +18,8 @@ internal static partial class ChoiceParser
 {
     private const string PickOne = "一つだけ選んでください。";
 
-    private const string NothingMatched = "選択肢から選ぶか、番号で答えてください。";
+    // The buttons carry no numbers, so the text does not ask for one.
+    private const string NothingMatched = "ボタンから選ぶか、ことばで書いてください。";
 
     private const string NumberSuffix = @"\s*(?:番目?|つ目)?";
 
@@ -66,7 +67,7 @@ internal static partial class ChoiceParser
             return Parsed<T>.Invalid(PickOne);
         }
 
-        var mentioned = Mentioned(prepared, choices);
+        var mentioned = MentionedAllowingSpaces(prepared, choices);
         return mentioned.Count switch
         {
             0 => Parsed<T>.Invalid(NothingMatched),
@@ -112,7 +113,7 @@ internal static partial class ChoiceParser
             return Parsed<IReadOnlyList<T>>.Ok(values);
         }
 
-        var mentioned = Mentioned(prepared, choices);
+        var mentioned = MentionedAllowingSpaces(prepared, choices);
         return mentioned.Count == 0
             ? Parsed<IReadOnlyList<T>>.Invalid(NothingMatched)
             : Parsed<IReadOnlyList<T>>.Ok(mentioned);
@@ -163,6 +164,20 @@ internal static partial class ChoiceParser
         }
 
         return values;
+    }
+
+    // 「けいむしょを でました」: people typing kana leave spaces between phrases.
+    private static List<T> MentionedAllowingSpaces<T>(string prepared, IReadOnlyList<Choice<T>> choices)
+    {
+        // Read without the spaces, so 「けいむしょを でました」 is the longer 「けいむしょをで」 (出た), not
+        // 「けいむしょ」 (入っている); if that finds nothing, the spaced text is tried as it is.
+        if (!prepared.Contains(' ', StringComparison.Ordinal))
+        {
+            return Mentioned(prepared, choices);
+        }
+
+        var joined = Mentioned(prepared.Replace(" ", string.Empty, StringComparison.Ordinal), choices);
+        return joined.Count > 0 ? joined : Mentioned(prepared, choices);
     }
 
     private static List<T> Mentioned<T>(string prepared, IReadOnlyList<Choice<T>> choices)
@@ -232,7 +247,7 @@ internal static partial class ChoiceParser
         }
     }
 
-    private static string OutOfRange(int count) => $"1から{count}までの番号で選んでください。";
+    private static string OutOfRange(int count) => $"その番号の選択肢はありません（{count}つまでです）。ボタンから選ぶか、ことばで書いてください。";
 
     private static int Number(Capture capture) =>
         int.Parse(capture.Value, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -47,6 +47,37 @@ internal static class Prefectures
         ["松山市"] = "愛媛県",
         ["北九州市"] = "福岡県",
         ["那覇市"] = "沖縄県",
+        ["旭川市"] = "北海道",
+        ["函館市"] = "北海道",
+        ["郡山市"] = "福島県",
+        ["いわき市"] = "福島県",
+        ["高崎市"] = "群馬県",
+        ["川越市"] = "埼玉県",
+        ["船橋市"] = "千葉県",
+        ["柏市"] = "千葉県",
+        ["八王子市"] = "東京都",
+        ["町田市"] = "東京都",
+        ["藤沢市"] = "神奈川県",
+        ["横須賀市"] = "神奈川県",
+        ["長岡市"] = "新潟県",
+        ["豊田市"] = "愛知県",
+        ["岡崎市"] = "愛知県",
+        ["豊橋市"] = "愛知県",
+        ["姫路市"] = "兵庫県",
+        ["西宮市"] = "兵庫県",
+        ["尼崎市"] = "兵庫県",
+        ["倉敷市"] = "岡山県",
+        ["福山市"] = "広島県",
+        ["下関市"] = "山口県",
+        ["久留米市"] = "福岡県",
+        ["佐世保市"] = "長崎県",
+    };
+
+    /// <summary>City names shared by two prefectures: written alone, the person is asked which.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> AmbiguousCities { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["府中"] = ["東京都", "広島県"],
+        ["伊達"] = ["北海道", "福島県"],
     };
 
     /// <summary>

@@ -10,5 +10,11 @@ public sealed record AnswerCheck(bool Accepted, string? Problem, IReadOnlyList<I
 {
     public static AnswerCheck Stored { get; } = new(true, null, []);
 
+    /// <summary>Set when nothing was stored because the answer needs a confirmation first.</summary>
+    public AskBack? AskBack { get; init; }
+
+    /// <summary>Nothing stored yet: <paramref name="askBack"/> is asked, and its chosen option is the answer.</summary>
+    public static AnswerCheck Asking(AskBack askBack) => new(false, null, []) { AskBack = askBack };
+
     public static AnswerCheck Rejected(string? problem) => new(false, problem, []);
 }

@@ -17,6 +17,14 @@ public sealed class AreaQuestion : Question
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
+        if (AnswerParsers.AreaCandidates(text) is { Count: > 1 } candidates)
+        {
+            // 「府中」 is in 東京都 and in 広島県: the person says which.
+            var options = candidates.Select(c => new AskBackOption(c.Prefecture + c.City, c.Prefecture + c.City)).ToList();
+            options.Add(new AskBackOption("ほかの場所", null));
+            return AnswerCheck.Asking(new AskBack($"{candidates[0].City}は、どちらですか？", options));
+        }
+
         return Accept(AnswerParsers.Area(text), record, area =>
         {
             record.ReturnPrefecture = area.Prefecture;

@@ -12,6 +12,7 @@ public sealed class ChoiceQuestion<T> : Question
     private readonly Func<IntakeRecord, T?> _get;
     private readonly Action<IntakeRecord, T?> _set;
     private readonly Func<string, IntakeRecord, IReadOnlyList<IntakeStep>>? _alsoAnswers;
+    private readonly Func<string, T?>? _reading;
 
     public ChoiceQuestion(
         IntakeStep step,
@@ -21,20 +22,23 @@ public sealed class ChoiceQuestion<T> : Question
         Func<IntakeRecord, T?> get,
         Action<IntakeRecord, T?> set,
         bool allowsUnknown = false,
-        Func<string, IntakeRecord, IReadOnlyList<IntakeStep>>? alsoAnswers = null)
+        Func<string, IntakeRecord, IReadOnlyList<IntakeStep>>? alsoAnswers = null,
+        Func<string, T?>? reading = null)
         : base(step, label, prompt, $"例：「{choices[0].Label}」", allowsUnknown)
     {
         _choices = choices;
         _get = get;
         _set = set;
         _alsoAnswers = alsoAnswers;
+        _reading = reading;
     }
 
     public IReadOnlyList<Choice<T>> Choices => _choices;
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
-        var parsed = AnswerParsers.Choice(text, _choices);
+        // A reading by meaning comes first (「息子のことです」 at ご関係 is 親, not 子).
+        var parsed = _reading?.Invoke(JapaneseText.Normalize(text)) is { } read ? Parsed<T>.Ok(read) : AnswerParsers.Choice(text, _choices);
         var check = Accept(parsed, record, value => _set(record, value));
         return parsed.IsValue && _alsoAnswers is not null
             ? check with { AlsoAnswered = _alsoAnswers(text, record) }

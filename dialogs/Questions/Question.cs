@@ -62,6 +62,23 @@ public abstract class Question
 
     protected virtual IEnumerable<string> OptionLabels(IntakeRecord record) => [];
 
+    /// <summary>Shown after an answer the asker only heard from someone else.</summary>
+    public const string HearsayNote = "（聞いた話）";
+
+    /// <summary>Records whether the stored answer is hearsay (「〜と聞いています」), so the review can say so.</summary>
+    protected void MarkHearsay(IntakeRecord record, bool hearsay)
+    {
+        record.Hearsay.Remove(Step);
+        if (hearsay)
+        {
+            record.Hearsay.Add(Step);
+        }
+    }
+
+    /// <summary><paramref name="described"/> with the hearsay note when the answer was heard from someone else.</summary>
+    protected string? WithHearsay(IntakeRecord record, string? described) =>
+        described is not null && record.Hearsay.Contains(Step) ? described + HearsayNote : described;
+
     /// <summary>
     /// Stores a parsed answer: a value through <paramref name="store"/>; 「わからない」 (where allowed)
     /// by clearing the answer, or through <paramref name="storeUnknown"/>; anything else is rejected

@@ -26,7 +26,7 @@ public sealed class QuestionCatalog
 
     public static IReadOnlyList<Choice<AskerRole>> RoleChoices { get; } =
     [
-        new(AskerRole.Self, "本人です", "本人", "自分", "私自身", "わたし自身", "じぶん", "ほんにん", "私のこと", "自分のこと"),
+        new(AskerRole.Self, "本人です", "本人", "自分", "私自身", "わたし自身", "じぶん", "ほんにん", "私のこと", "自分のこと", "わたしのこと"),
         new(AskerRole.Family, "家族・親族です", "家族", "親族", "親戚", "母", "父", "親", "息子", "娘", "妻", "夫", "兄", "姉", "弟", "妹",
             "祖母", "祖父", "孫", "おじ", "おば", "いとこ", "きょうだい", "かぞく", "主人", "旦那"),
         new(AskerRole.Lawyer, "弁護士です", "弁護士", "弁護人", "国選", "私選", "法律事務所", "べんごし"),
@@ -37,11 +37,11 @@ public sealed class QuestionCatalog
 
     public static IReadOnlyList<Choice<Relation>> RelationChoices { get; } =
     [
-        new(Relation.Parent, "親（父・母）", "母", "父", "親", "お母さん", "お父さん", "母親", "父親", "はは", "ちち", "継母", "継父"),
-        new(Relation.Spouse, "配偶者（夫・妻）", "妻", "夫", "配偶者", "主人", "旦那", "嫁", "家内", "パートナー", "内縁"),
-        new(Relation.Child, "子（息子・娘）", "息子", "娘", "子ども", "子供", "こども"),
-        new(Relation.Sibling, "きょうだい", "兄", "姉", "弟", "妹", "兄弟", "姉妹", "兄妹", "姉弟"),
-        new(Relation.Grandparent, "祖父母", "祖母", "祖父", "おばあちゃん", "おじいちゃん"),
+        new(Relation.Parent, "親（父・母）", "母", "父", "親", "お母さん", "お父さん", "母親", "父親", "はは", "ちち", "継母", "継父", "おかあさん", "おとうさん"),
+        new(Relation.Spouse, "配偶者（夫・妻）", "妻", "夫", "配偶者", "主人", "旦那", "嫁", "家内", "パートナー", "内縁", "つま", "おっと"),
+        new(Relation.Child, "子（息子・娘）", "息子", "娘", "子ども", "子供", "こども", "むすこ", "むすめ"),
+        new(Relation.Sibling, "きょうだい", "兄", "姉", "弟", "妹", "兄弟", "姉妹", "兄妹", "姉弟", "あに", "あね", "おとうと", "いもうと"),
+        new(Relation.Grandparent, "祖父母", "祖母", "祖父", "おばあちゃん", "おじいちゃん", "そぼ", "そふ"),
         new(Relation.OtherRelative, "その他の親族", "その他", "親戚", "おじ", "おば", "いとこ", "孫", "甥", "姪"),
     ];
 
@@ -79,36 +79,39 @@ public sealed class QuestionCatalog
         new(Handbook.Physical, "身体障害者手帳", "身体"),
         new(Handbook.Mental, "精神障害者保健福祉手帳", "精神"),
         new(Handbook.Applying, "申請中", "申請している", "申し込み中", "しんせい"),
-        new(Handbook.None, "持っていない", "持ってない", "もってない", "ない", "なし", "ありません"),
+        new(Handbook.None, "持っていない", "持ってない", "もってない", "ない", "なし", "ありません", "持っていません", "もっていない", "もっていません"),
     ];
 
     public static IReadOnlyList<Choice<Stage>> StageChoices { get; } =
     [
-        new(Stage.Arrested, "逮捕・勾留中（起訴前）", "逮捕", "勾留", "留置", "警察", "取り調べ", "捕まった", "被疑者", "起訴前", "起訴されていない", "起訴はまだ"),
-        new(Stage.OnTrial, "起訴後・裁判中", "起訴", "裁判", "公判", "被告", "保釈", "拘置所"),
-        new(Stage.SuspendedOrFined, "執行猶予・罰金", "執行猶予", "猶予", "罰金", "略式"),
-        new(Stage.InFacility, "刑務所・少年院に入っている", "刑務所", "少年院", "服役", "受刑", "矯正施設", "入所中", "ムショ"),
+        new(Stage.Arrested, "逮捕・勾留中（起訴前）", "逮捕", "勾留", "留置", "警察", "取り調べ", "捕まった", "被疑者", "起訴前", "起訴されていない", "起訴はまだ",
+            "たいほ", "つかまった", "つかまって", "けいさつ", "りゅうち"),
+        new(Stage.OnTrial, "起訴後・裁判中", "起訴", "裁判", "公判", "被告", "保釈", "拘置所", "さいばん", "こうちしょ", "ほしゃく"),
+        new(Stage.SuspendedOrFined, "執行猶予・罰金", "執行猶予", "猶予", "罰金", "略式", "しっこうゆうよ", "ゆうよ", "ばっきん"),
+        new(Stage.InFacility, "刑務所・少年院に入っている", "刑務所", "少年院", "服役", "受刑", "矯正施設", "入所中", "ムショ", "けいむしょ", "しょうねんいん",
+            "むしょ"),
         new(Stage.Released, "刑務所・少年院から出た", "出所", "退所", "出院", "仮釈放", "満期", "刑務所から出", "刑務所を出", "少年院から出",
-            "少年院を出", "ムショを出", "ムショから出"),
+            "少年院を出", "ムショを出", "ムショから出", "しゅっしょ", "けいむしょをで", "けいむしょからで", "しょうねんいんをで", "しょうねんいんからで", "むしょをで", "むしょからで",
+            "刑務所をで", "刑務所からで", "かりしゃくほう", "まんき"),
         new(Stage.MtaInpatient, "医療観察法で入院中", "医療観察法の入院", "医療観察法で入院", "指定入院", "鑑定入院"),
         new(Stage.MtaOutpatient, "医療観察法で通院中", "医療観察法の通院", "医療観察法で通院", "通院決定", "退院許可"),
     ];
 
     public static IReadOnlyList<Choice<Custody>> CustodyChoices { get; } =
     [
-        new(Custody.Detained, "勾留中", "勾留", "拘置所", "捕まっている", "出られない"),
-        new(Custody.OnBail, "保釈中", "保釈", "在宅", "家にいる", "外にいる"),
+        new(Custody.Detained, "勾留中", "勾留", "拘置所", "捕まっている", "出られない", "こうりゅう", "こうちしょ"),
+        new(Custody.OnBail, "保釈中", "保釈", "在宅", "家にいる", "外にいる", "家にいます", "ほしゃく"),
     ];
 
     public static IReadOnlyList<Choice<Need>> NeedChoices { get; } =
     [
-        new(Need.Housing, "住まい", "住む所", "住むところ", "住む場所", "住む家", "住居", "アパート", "帰る家", "家がない", "家を探"),
-        new(Need.DisabilityServices, "障がい福祉サービス", "障害福祉", "障がい福祉", "福祉サービス", "ヘルパー", "グループホーム"),
-        new(Need.ElderlyCare, "介護", "老人ホーム", "デイサービス", "ケアマネ", "介護保険"),
-        new(Need.Medical, "医療・通院", "医療", "通院", "病院", "薬", "治療", "入院"),
-        new(Need.IncomeSupport, "年金・生活保護", "年金", "生活保護", "お金がない", "生活費", "収入"),
+        new(Need.Housing, "住まい", "住む所", "住むところ", "住む場所", "住む家", "住居", "アパート", "帰る家", "家がない", "家を探", "すむところ", "すまい", "家と", "と家"),
+        new(Need.DisabilityServices, "障がい福祉サービス", "障害福祉", "障がい福祉", "福祉サービス", "ヘルパー", "グループホーム", "へるぱー"),
+        new(Need.ElderlyCare, "介護", "老人ホーム", "デイサービス", "ケアマネ", "介護保険", "かいご"),
+        new(Need.Medical, "医療・通院", "医療", "通院", "病院", "薬", "治療", "入院", "びょういん", "くすり", "つういん"),
+        new(Need.IncomeSupport, "年金・生活保護", "年金", "生活保護", "お金がない", "生活費", "収入", "ねんきん", "せいかつほご", "おかねがない"),
         new(Need.HandbookApplication, "手帳の申請", "手帳"),
-        new(Need.DaytimeActivity, "日中活動・仕事", "仕事", "働き", "働く", "就労", "日中活動", "作業所"),
+        new(Need.DaytimeActivity, "日中活動・仕事", "仕事", "働き", "働く", "就労", "日中活動", "作業所", "しごと", "はたらき"),
         new(Need.MoneyManagement, "お金の管理", "金銭管理", "お金の管理", "借金", "浪費"),
         new(Need.FamilyRelations, "家族との関係", "家族関係", "家族との", "親子関係"),
         new(Need.Other, "その他", "その他", "ほか"),
@@ -128,22 +131,22 @@ public sealed class QuestionCatalog
         yield return new ChoiceQuestion<Relation>(
             IntakeStep.Relation, "ご本人との関係",
             _ => "ご本人（支援が必要な方）とのご関係を教えてください。",
-            RelationChoices, r => r.Relation, (r, v) => r.Relation = v);
+            RelationChoices, r => r.Relation, (r, v) => r.Relation = v, reading: AnswerMeanings.RelationFromSubject);
 
         yield return new TextQuestion(
             IntakeStep.LawyerOffice, "法律事務所",
             _ => "法律事務所の名前を教えてください。",
-            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100);
+            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100, isName: true);
 
         yield return new TextQuestion(
             IntakeStep.BarAssociation, "所属弁護士会",
             _ => "所属の弁護士会を教えてください。",
-            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50);
+            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true);
 
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
             _ => "ご所属の機関・事業所の名前を教えてください。",
-            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100);
+            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100, isName: true);
 
         yield return new ChoiceQuestion<SupporterKind>(
             IntakeStep.SupporterKind, "機関の種類",
@@ -164,13 +167,13 @@ public sealed class QuestionCatalog
             IntakeStep.Disabilities, "障がい",
             Say("ご本人に障がいや、その疑いはありますか？ あてはまるものをすべて教えてください（診断がなくてもかまいません）。",
                 "しょうがい（障がい）は ありますか？ あてはまるものを えらんで ください。"),
-            DisabilityChoices, r => r.Disabilities);
+            DisabilityChoices, r => r.Disabilities, none: Disability.None);
 
         yield return new MultiChoiceQuestion<Handbook>(
             IntakeStep.Handbooks, "障害者手帳",
             Say("ご本人は障害者手帳を持っていますか？",
                 "しょうがいしゃ てちょうを もって いますか？"),
-            HandbookChoices, r => r.Handbooks);
+            HandbookChoices, r => r.Handbooks, none: Handbook.None);
 
         yield return new ChoiceQuestion<Stage>(
             IntakeStep.Stage, "いまの状況",
@@ -220,25 +223,24 @@ public sealed class QuestionCatalog
             },
             center.Prefecture);
 
-        yield return new YesNoQuestion(
+        yield return new HousingQuestion(
             IntakeStep.Housing, "住まい",
             r => (r.Role, r.Stage) switch
             {
                 (AskerRole.Self, _) => "すむ ところは ありますか？",
                 (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人に、いま住む場所はありますか？",
                 _ => "釈放・出所のあとに住む場所は決まっていますか？",
-            },
-            r => r.HasHousing, (r, v) => r.HasHousing = v, yes: "ある", no: "ない");
+            });
 
         yield return new YesNoQuestion(
             IntakeStep.Guarantor, "身元引受人",
             _ => "身元引受人（釈放・出所のあとにご本人を受け入れる人）はいますか？",
-            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない");
+            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない", meaning: AnswerMeanings.Guarantor);
 
         yield return new YesNoQuestion(
             IntakeStep.Probation, "保護観察",
             Say("ご本人はいま、保護観察を受けていますか？", "いま、ほごかんさつを うけて いますか？"),
-            r => r.OnProbation, (r, v) => r.OnProbation = v);
+            r => r.OnProbation, (r, v) => r.OnProbation = v, meaning: AnswerMeanings.Probation);
 
         yield return new MultiChoiceQuestion<Need>(
             IntakeStep.Needs, "困っていること",
@@ -249,7 +251,7 @@ public sealed class QuestionCatalog
         yield return new YesNoQuestion(
             IntakeStep.SubjectAgrees, "本人の同意",
             _ => "ご本人は、この相談のことを知っていて、同意していますか？",
-            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v);
+            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v, meaning: AnswerMeanings.SubjectAgrees);
 
         yield return new TextQuestion(
             IntakeStep.Details, "相談内容",
@@ -263,7 +265,7 @@ public sealed class QuestionCatalog
             IntakeStep.AskerName, "お名前",
             Say("センターから連絡するために、あなたのお名前を教えてください。",
                 "あなたの なまえを おしえて ください。"),
-            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50);
+            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50, isName: true);
 
         yield return new ContactQuestion(
             IntakeStep.Contact, "連絡先",
@@ -284,6 +286,13 @@ public sealed class QuestionCatalog
         text = JapaneseText.Normalize(text)
             .Replace("親族", string.Empty, StringComparison.Ordinal)
             .Replace("家族", string.Empty, StringComparison.Ordinal);
+        if (record.Role == AskerRole.Family && AnswerMeanings.RelationFromSubject(text) is { } writer)
+        {
+            // 「息子のことで」: the son is the subject, so the writer is a parent, not a child.
+            record.Relation = writer;
+            return [IntakeStep.Relation];
+        }
+
         switch (record.Role)
         {
             case AskerRole.Family when AnswerParsers.Choice(text, RelationChoices) is { IsValue: true } relation

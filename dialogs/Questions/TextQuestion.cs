@@ -11,6 +11,7 @@ public sealed class TextQuestion : Question
     private readonly Action<IntakeRecord, string?> _set;
     private readonly int _maxLength;
     private readonly IReadOnlyList<string> _options;
+    private readonly bool _isName;
 
     public TextQuestion(
         IntakeStep step,
@@ -21,13 +22,15 @@ public sealed class TextQuestion : Question
         Action<IntakeRecord, string?> set,
         int maxLength,
         IReadOnlyList<string>? options = null,
-        bool allowsUnknown = false)
+        bool allowsUnknown = false,
+        bool isName = false)
         : base(step, label, prompt, example, allowsUnknown)
     {
         _get = get;
         _set = set;
         _maxLength = maxLength;
         _options = options ?? [];
+        _isName = isName;
     }
 
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
@@ -51,7 +54,8 @@ public sealed class TextQuestion : Question
 
         // Keep what the person typed (not the NFKC form) apart from surrounding white space:
         // names and stories are theirs.
-        _set(record, text.Trim());
+        // A name is stored without the 「です」「と申します」 said around it.
+        _set(record, _isName ? AnswerMeanings.BareName(text) : text.Trim());
         return AnswerCheck.Stored;
     }
 

@@ -1,3 +1,5 @@
+using IntakeBot.Dialogs.Conversation;
+
 namespace IntakeBot.Dialogs.Records;
 
 /// <summary>
@@ -38,6 +40,11 @@ public sealed class IntakeRecord
     /// <summary>帰住予定地の市区町村 (e.g. 「横浜市」).</summary>
     public string? ReturnCity { get; set; }
     public Answer? HasHousing { get; set; }
+    /// <summary>
+    /// With <see cref="HasHousing"/> = No: the subject stays somewhere for now (友人宅・ネットカフェ・
+    /// 施設の一時利用) but has no settled home. Triage treats it as 住居なし.
+    /// </summary>
+    public bool HousingUnstable { get; set; }
     public Answer? HasGuarantor { get; set; }
     public Answer? OnProbation { get; set; }
     public List<Need> Needs { get; set; } = [];
@@ -50,6 +57,12 @@ public sealed class IntakeRecord
     public string? Email { get; set; }
     public string? ContactTime { get; set; }
 
+    /// <summary>
+    /// Questions whose answer the asker only heard from someone else (「〜と聞いています」): the fact
+    /// is kept, and the review and the ticket say it is hearsay.
+    /// </summary>
+    public List<IntakeStep> Hearsay { get; set; } = [];
+
     /// <summary>A deep copy: the lists are new, everything else is a value or an immutable string.</summary>
     public IntakeRecord Clone()
     {
@@ -57,6 +70,7 @@ public sealed class IntakeRecord
         copy.Disabilities = [.. Disabilities];
         copy.Handbooks = [.. Handbooks];
         copy.Needs = [.. Needs];
+        copy.Hearsay = [.. Hearsay];
         return copy;
     }
 }

@@ -137,7 +137,9 @@ public static class TriageRules
         if (record.HasHousing == Answer.No)
         {
             flags.Add(TriageFlag.NoHousing);
-            reasons.Add("住む場所がありません。");
+            reasons.Add(record.HousingUnstable
+                ? "決まった住む場所がありません（友人宅・ネットカフェ・施設などに一時的にいます）。"
+                : "住む場所がありません。");
         }
     }
 

@@ -6,6 +6,12 @@ using IntakeBot.Dialogs.Bench;
 // --holdout scores the tuning part and the held-out part (ids divisible by 5) separately, so
 // rules tuned on the first can be measured honestly on the second; --verbose then lists the
 // errors of the tuning part only, so the held-out stories stay unseen while rules are written.
+if (args.Contains("--answers"))
+{
+    ReportAnswers(AnswerCase.Load(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? AnswerCase.DefaultPath), args.Contains("--verbose"));
+    return;
+}
+
 var cases = StoryCase.Load(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? StoryCase.DefaultPath);
 var verbose = args.Contains("--verbose");
 
@@ -39,5 +45,26 @@ static void Report(string title, IReadOnlyList<StoryCase> cases, bool verbose)
     {
         score.Errors.ForEach(Console.WriteLine);
         Console.WriteLine();
+    }
+}
+
+// --answers: each typed answer of dialogs/eval/answers.ja.jsonl through its question.
+static void ReportAnswers(IReadOnlyList<AnswerCase> cases, bool verbose)
+{
+    var score = AnswerScore.Run(cases);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"typed answers: {cases.Count}"));
+    Console.WriteLine($"{"question",-24}{"right",8}{"askback",9}{"wrong",7}{"refused",9}");
+    foreach (var (step, counts) in score.Counts.OrderBy(c => c.Key))
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{step,-24}{counts.GetValueOrDefault(AnswerOutcome.StoredRight),8}{counts.GetValueOrDefault(AnswerOutcome.AskedBack),9}{counts.GetValueOrDefault(AnswerOutcome.StoredWrong),7}{counts.GetValueOrDefault(AnswerOutcome.Refused),9}"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{"total",-24}{score.Total(AnswerOutcome.StoredRight),8}{score.Total(AnswerOutcome.AskedBack),9}{score.Total(AnswerOutcome.StoredWrong),7}{score.Total(AnswerOutcome.Refused),9}"));
+    if (verbose)
+    {
+        Console.WriteLine();
+        score.Errors.ForEach(Console.WriteLine);
     }
 }

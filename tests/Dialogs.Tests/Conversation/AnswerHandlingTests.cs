@@ -13,7 +13,7 @@ public sealed class AnswerHandlingTests
     [InlineData(16, "電話はありません")]
     public void An_answer_that_is_not_understood_is_asked_again_with_an_example_and_nothing_is_stored(int turns, string answer)
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(turns).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(turns));
         var step = chat.Step;
         var before = IntakeStateSerializer.Serialize(new IntakeState { Record = chat.State.Record });
 
@@ -28,7 +28,7 @@ public sealed class AnswerHandlingTests
     [Fact]
     public void After_two_misunderstandings_a_person_is_offered()
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(4).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(4));
 
         chat.SendAll("ふつう", "ふつう");
 
@@ -61,7 +61,7 @@ public sealed class AnswerHandlingTests
     [Fact]
     public void Html_in_an_answer_is_kept_as_plain_text_not_interpreted()
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(14).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(14));
 
         chat.Send("<script>alert(1)</script>");
 

@@ -8,7 +8,7 @@ public sealed class GlobalCommandTests
     public static TheoryData<int> StepsIntoTheFamilyScript => new() { 3, 5, 8, 12, 17 };
 
     private static ConversationDriver FamilyAfter(int turns) =>
-        new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(turns).ToArray());
+        new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(turns));
 
     [Theory]
     [MemberData(nameof(StepsIntoTheFamilyScript))]

@@ -30,7 +30,7 @@ public sealed class InterruptionTests
     [InlineData("自殺したい")]
     public void Crisis_words_get_emergency_numbers_and_an_urgent_ticket_at_once(string words)
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(6).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(6));
         var step = chat.Step;
 
         chat.Send(words);
@@ -49,7 +49,7 @@ public sealed class InterruptionTests
     [MemberData(nameof(Steps))]
     public void After_crisis_guidance_the_flow_resumes_at_the_same_step(int turns)
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.LawyerWithButtons.Take(turns).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.LawyerWithButtons.Answers(turns));
         var step = chat.Step;
         var answered = chat.State.Answered.ToHashSet();
 
@@ -76,7 +76,7 @@ public sealed class InterruptionTests
     public void A_question_mid_intake_is_answered_and_the_same_question_is_asked_again(int turns)
     {
         var answerer = new RecordingAnswerer();
-        var chat = new ConversationDriver(answerer: answerer).SendAll(IntakeScripts.FamilyWithButtons.Take(turns).ToArray());
+        var chat = new ConversationDriver(answerer: answerer).SendAll(IntakeScripts.FamilyWithButtons.Answers(turns));
         var step = chat.Step;
         var record = IntakeStateSerializer.Serialize(new IntakeState { Record = chat.State.Record });
 
@@ -116,7 +116,7 @@ public sealed class InterruptionTests
     [Fact]
     public void A_short_date_with_a_question_mark_is_still_an_answer()
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.LawyerWithButtons.Take(10).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.LawyerWithButtons.Answers(10));
         Assert.Equal(IntakeStep.HearingDate, chat.Step);
 
         chat.Send("12月3日？");
@@ -143,7 +143,7 @@ public sealed class InterruptionTests
     [Fact]
     public void Returning_to_the_chat_greets_and_asks_the_same_question()
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(7).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(7));
         var step = chat.Step;
         var conversation = new IntakeConversation(ConversationDriver.Center);
 

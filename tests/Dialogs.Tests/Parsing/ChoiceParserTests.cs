@@ -72,11 +72,11 @@ public class ChoiceParserTests
     [Theory]
     [InlineData("母と兄", "一つだけ選んでください。")]
     [InlineData("1と3", "一つだけ選んでください。")]
-    [InlineData("7", "1から6までの番号で選んでください。")]
-    [InlineData("0番", "1から6までの番号で選んでください。")]
-    [InlineData("友人です", "選択肢から選ぶか、番号で答えてください。")]
-    [InlineData("母ではない", "選択肢から選ぶか、番号で答えてください。")]
-    [InlineData("父はいません", "選択肢から選ぶか、番号で答えてください。")]
+    [InlineData("7", "その番号の選択肢はありません（6つまでです）。ボタンから選ぶか、ことばで書いてください。")]
+    [InlineData("0番", "その番号の選択肢はありません（6つまでです）。ボタンから選ぶか、ことばで書いてください。")]
+    [InlineData("友人です", "ボタンから選ぶか、ことばで書いてください。")]
+    [InlineData("母ではない", "ボタンから選ぶか、ことばで書いてください。")]
+    [InlineData("父はいません", "ボタンから選ぶか、ことばで書いてください。")]
     public void Unclear_or_unknown_options_are_invalid(string text, string problem)
     {
         var parsed = AnswerParsers.Choice(text, Relations);
@@ -144,9 +144,9 @@ public class ChoiceParserTests
     }
 
     [Theory]
-    [InlineData("1と9", "1から5までの番号で選んでください。")]
-    [InlineData("特にない", "選択肢から選ぶか、番号で答えてください。")]
-    [InlineData("お金以外", "選択肢から選ぶか、番号で答えてください。")]
+    [InlineData("1と9", "その番号の選択肢はありません（5つまでです）。ボタンから選ぶか、ことばで書いてください。")]
+    [InlineData("特にない", "ボタンから選ぶか、ことばで書いてください。")]
+    [InlineData("お金以外", "ボタンから選ぶか、ことばで書いてください。")]
     public void A_multiple_choice_needs_at_least_one_real_option(string text, string problem)
     {
         var parsed = AnswerParsers.Choices(text, Needs);

@@ -304,6 +304,20 @@ public sealed class TriageRulesTests
     }
 
     [Fact]
+    public void A_stay_at_a_friends_or_a_net_cafe_is_triaged_as_no_housing_with_its_own_reason()
+    {
+        var record = Relative(Stage.Released);
+        record.HasHousing = Answer.No;
+        record.HousingUnstable = true;
+
+        var result = Triage(record);
+
+        Assert.Contains(TriageFlag.NoHousing, result.Flags);
+        Assert.Equal(Priority.High, result.Priority);
+        Assert.Contains(result.Reasons, r => r.Contains("一時的", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void No_housing_after_a_distant_release_is_medium_priority()
     {
         var record = Relative(Stage.InFacility);

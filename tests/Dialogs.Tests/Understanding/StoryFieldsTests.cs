@@ -26,7 +26,7 @@ public sealed class StoryFieldsTests
 
         Assert.Equal(15, fields.Count);
         Assert.Contains("親（父・母）", fields.Single(f => f.Name == "relation").Values);
-        Assert.Equal(["ある", "ない"], fields.Single(f => f.Name == "housing").Values);
+        Assert.Equal(["ある", "ない", HousingQuestion.UnstableLabel], fields.Single(f => f.Name == "housing").Values);
         Assert.DoesNotContain(fields.SelectMany(f => f.Values), v => v == Question.UnknownLabel);
         Assert.DoesNotContain(fields, f => f.Step is IntakeStep.AskerName or IntakeStep.Contact or IntakeStep.Details);
     }
