@@ -18,6 +18,7 @@ public static class TicketApi
     {
         services.AddSingleton<TicketProtector>();
         services.AddSingleton<TicketIntake>();
+        services.AddSingleton<TicketCaseUpdates>();
         services.AddScoped<TicketDesk>();
         return services;
     }
