@@ -12,6 +12,8 @@ internal static class SpokenValue
     /// <summary>The button that skips an optional question without saying why.</summary>
     public const string DeclineLabel = "答えない";
 
+    private const int MaxLeadOffset = 6;
+
     // Longest first: 「と申します」 before 「ます」-less forms, hearsay before the copula it ends in.
     private static readonly string[] Endings =
     [
@@ -65,9 +67,11 @@ internal static class SpokenValue
 
         foreach (var lead in Leads)
         {
-            if (value.Length > lead.Length && value.StartsWith(lead, StringComparison.Ordinal))
+            // 「息子の名前は山田一郎」: a topic ending in は may follow a few words of its own.
+            var at = value.IndexOf(lead, StringComparison.Ordinal);
+            if (at >= 0 && value.Length > at + lead.Length && (at == 0 || (lead.EndsWith('は') && at <= MaxLeadOffset)))
             {
-                value = value[lead.Length..].TrimStart(' ', '　', '、', ',');
+                value = value[(at + lead.Length)..].TrimStart(' ', '　', '、', ',');
                 break;
             }
         }

@@ -54,8 +54,8 @@ public sealed class WhereaboutsQuestion : Question
         }
 
         record.WhereaboutsKind = match.Kind;
-        // The bare kind (the button, 「警察です」) names no place.
-        record.WhereaboutsName = name.Length == 0 || name == match.Label || match.Words.Contains(name) ? null : name;
+        // The bare kind (the button, 「警察です」) names no place; for 「その他」 the words say where.
+        record.WhereaboutsName = name.Length == 0 || name == match.Label || (match.Kind != PlaceKind.Other && match.Words.Contains(name)) ? null : name;
         return AnswerCheck.Stored;
     }
 
