@@ -46,6 +46,15 @@ public static class IntakeScripts
         return [.. start, .. middle, .. contact];
     }
 
+    /// <summary>The answer a role's script gives to the 相談内容 question (本人 is not asked it).</summary>
+    public static string DetailsAnswer(string role) => role switch
+    {
+        "家族" => "特にありません",
+        "弁護士" => "勾留満期までに帰住先を探したい",
+        "支援者" => "出所後の介護施設を探しています",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), "本人 is not asked the details"),
+    };
+
     /// <summary>Runs a script and returns every bot text; fails at the first answer the bot did not understand.</summary>
     public static async Task<List<string>> RunAsync(IChat chat, IEnumerable<string> answers)
     {
