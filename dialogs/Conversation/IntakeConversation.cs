@@ -747,7 +747,7 @@ public sealed class IntakeConversation
                 turn.Say(Phrases.ChooseEdit, labels);
                 return;
             case IntakeStep.Done:
-                turn.Say("ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
+                turn.Say("書き足したいことや、ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
                 return;
             case IntakeStep.ConfirmStory when state.PendingStory is { } facts:
                 var lines = facts.Steps.Select(step => $"・{_catalog[step].Label}：{_catalog[step].Describe(facts.Record) ?? Question.UnknownLabel}");

@@ -127,6 +127,9 @@ public sealed class CaseTicketTests : IAsyncLifetime
         Assert.Contains(local, page);
         var csv = Encoding.UTF8.GetString(await chief.Client.GetByteArrayAsync("api/tickets/export.csv"));
         Assert.Contains($"{local} 息子は糖尿病もあります", csv);
+        var json = await chief.Client.GetStringAsync($"api/tickets/{reference}");
+        Assert.Contains("\"addenda\":[{\"at\":", json);
+        Assert.Contains("息子は糖尿病もあります", json);
     }
 
     [Fact]
