@@ -291,8 +291,8 @@ public sealed class QuestionCatalog
 
         yield return new ContactQuestion(
             IntakeStep.Contact, "連絡先",
-            Say("連絡先の電話番号か、メールアドレスを教えてください。",
-                "でんわばんごう（または メール）を おしえて ください。"));
+            Say("連絡先の電話番号か、メールアドレスを教えてください。電話やメールがなければ、下のボタンからほかの方法を選んでください。",
+                "でんわばんごう（または メール）を おしえて ください。でんわが なければ、したの ボタンから えらんで ください。"));
 
         yield return new OptionalTextQuestion(
             IntakeStep.ContactVia, "連絡の方法",
