@@ -184,9 +184,15 @@ public sealed class IntakeConversation
         }
     }
 
-    /// <summary>The way to reach the person this case holds: the intake's answer, or what was given at a crisis or handoff.</summary>
-    private static CaseContact? KnownContact(IntakeState state) =>
-        state.Answered.Contains(IntakeStep.Contact) ? CaseContact.Of(state.Record) : state.CaseContact;
+    /// <summary>
+    /// The way to reach the person this case holds: the intake's answer, or what was given at a
+    /// crisis or handoff (a way given after 「連絡先はない」 reached the case's tickets too, so a way wins).
+    /// </summary>
+    private static CaseContact? KnownContact(IntakeState state)
+    {
+        var answered = state.Answered.Contains(IntakeStep.Contact) ? CaseContact.Of(state.Record) : null;
+        return state.CaseContact is { CanReach: true } given && answered is not { CanReach: true } ? given : answered ?? state.CaseContact;
+    }
 
     private void OnCaseContactReply(Turn turn, string text, string normalized)
     {
@@ -667,7 +673,18 @@ public sealed class IntakeConversation
             var state = turn.State;
             var addendum = text.Trim();
             turn.Do(new AppendToTicket(TicketKind.Intake, state.IntakeNumber, addendum.Length > MaxDetailsLength ? addendum[..MaxDetailsLength] : addendum, turn.Now));
-            turn.Say(KnownContact(state) is { CanReach: true } ? Phrases.Appended : $"{Phrases.Appended}\n{Phrases.CannotCallBack(_center, KnownContact(state))}");
+            if (KnownContact(state) is not { CanReach: true }
+                && ContactQuestion.Parse(text) is { IsValue: true, Value: { Way: ContactWay.Phone or ContactWay.Email } given })
+            {
+                // Someone who had no way to give one later: the case's tickets get it, and now a call can be promised.
+                state.CaseContact = given;
+                turn.Do(new AddContactToCase(state.IntakeNumber, given));
+                turn.Say(Phrases.CaseContactSaved);
+            }
+            else
+            {
+                turn.Say(KnownContact(state) is { CanReach: true } ? Phrases.Appended : $"{Phrases.Appended}\n{Phrases.CannotCallBack(_center, KnownContact(state))}");
+            }
         }
 
         AskCurrent(turn);

@@ -62,4 +62,22 @@ public sealed class AfterSendingTests
         Assert.Empty(chat.Last.SideEffects);
         Assert.Single(chat.Last.QuestionsAnswered);
     }
+
+    [Fact]
+    public void A_phone_written_after_sending_without_one_reaches_the_case_and_then_a_call_is_promised()
+    {
+        var script = IntakeScripts.FamilyInFreeText.TakeWhile(a => a != "hanako@example.jp").Concat(["ない", "送信する"]).ToArray();
+        var chat = new ConversationDriver().SendAll(script);
+
+        chat.Send("友だちの携帯なら 080-2222-3333 です");
+
+        Assert.Equal("080-2222-3333", Assert.Single(chat.Last.SideEffects.OfType<AddContactToCase>()).Contact.Phone);
+        Assert.Single(chat.Last.SideEffects.OfType<AppendToTicket>());
+        Assert.Contains("相談員から連絡します", chat.LastText);
+
+        chat.Send("息子は糖尿病もあります");
+
+        Assert.DoesNotContain("045-000-0000", chat.LastText);
+        Assert.Contains("書き加えました", chat.LastText);
+    }
 }
