@@ -87,7 +87,19 @@ public static class DashboardPages
                     h.El("td", r.Reference);
                 }
 
-                h.El("td", TicketLabels.Kind(r.Kind)).El("td", TicketLabels.Duty(r.Duty)).El("td", r.Status)
+                h.Raw("<td>").Text(TicketLabels.Kind(r.Kind));
+                if (r.CaseTickets > 1)
+                {
+                    h.Raw(" <span class=\"case-marker\"").Attr("title", "同じ相談（1つの会話）の相談票がほかにもあります").Raw(">").Text($"同じ相談 {r.CaseTickets}件").Raw("</span>");
+                }
+
+                if (r.AddendumAt is not null)
+                {
+                    h.Raw(" <span class=\"addendum-marker\">追記あり</span>");
+                }
+
+                h.Raw("</td>");
+                h.El("td", TicketLabels.Duty(r.Duty)).El("td", r.Status)
                     .El("td", string.Join("・", r.Flags.Select(TicketLabels.Flag)))
                     .El("td", r.Readable ? $"{r.Name ?? "（氏名なし）"}（{TicketLabels.Role(r.Role)}）" : "—")
                     .El("td", r.Owner ?? "未担当");
@@ -148,7 +160,14 @@ public static class DashboardPages
             Pair(h, "フラグ", r.Flags.Count == 0 ? "なし" : string.Join("・", r.Flags.Select(TicketLabels.Flag)));
             Pair(h, "担当", r.Owner ?? "未担当");
             Pair(h, "受付日時", Local(r.CreatedAt));
+            Pair(h, "連絡先", t.Anonymised ? TicketDetail.AnonymisedNotice : TicketLabels.Contact(t.Record));
+            if (r.AddendumAt is { } added)
+            {
+                Pair(h, "追記あり", $"最新 {Local(added)}");
+            }
+
             h.Raw("</dl>");
+            SameCase(h, t);
             if (t.Anonymised)
             {
                 h.El("p", TicketDetail.AnonymisedNotice + "。件数と区分は統計のために残しています。", "notice");
@@ -232,6 +251,7 @@ public static class DashboardPages
             h.Raw("</ul>");
 
             Answers(h, t, configuration);
+            Addenda(h, t);
 
             h.El("h2", "メモ");
             h.Raw("<ul class=\"notes\">");
@@ -279,6 +299,43 @@ public static class DashboardPages
     }
 
     private static void Pair(Html h, string label, string? value) => h.El("dt", label).El("dd", value);
+
+    /// <summary>The case's other tickets (crisis, handoff, intake of the same conversation's intake), linked.</summary>
+    private static void SameCase(Html h, TicketDetail t)
+    {
+        if (t.SameCase.Count == 0)
+        {
+            return;
+        }
+
+        h.Raw("<section class=\"same-case\">").El("h2", "同じ相談の相談票");
+        h.El("p", "同じ会話の相談です。統計では1件として数えます。", "note");
+        h.Raw("<ul>");
+        foreach (var other in t.SameCase)
+        {
+            h.Raw("<li><a").Attr("href", TicketUrl(other.Reference)).Raw(">").Text(other.Reference).Raw("</a> ")
+                .Text($"{TicketLabels.Kind(other.Kind)}・{TicketLabels.Priority(other.PriorityRank)}・{Local(other.CreatedAt)}").Raw("</li>");
+        }
+
+        h.Raw("</ul></section>");
+    }
+
+    private static void Addenda(Html h, TicketDetail t)
+    {
+        if (t.Additions.Count == 0)
+        {
+            return;
+        }
+
+        h.El("h2", "追記（送信のあとに書かれたこと）");
+        h.Raw("<ul class=\"addenda\">");
+        foreach (var addendum in t.Additions)
+        {
+            h.Raw("<li><span class=\"meta\">").Text($"{Local(addendum.At)} 相談者").Raw("</span><div class=\"text\">").Text(addendum.Text).Raw("</div></li>");
+        }
+
+        h.Raw("</ul>");
+    }
 
     private static void Form(Html h, HttpContext context, string action, string button)
     {
@@ -344,8 +401,15 @@ public static class DashboardPages
             h.Raw("<tr>").El("th", "業務区分").El("td", TicketLabels.Duty(r.Duty)).Raw("</tr>");
             h.Raw("<tr>").El("th", "フラグ").El("td", string.Join("・", r.Flags.Select(TicketLabels.Flag))).Raw("</tr>");
             h.Raw("<tr>").El("th", "状態・担当").El("td", $"{r.Status}（{r.Owner ?? "未担当"}）").Raw("</tr>");
+            h.Raw("<tr>").El("th", "連絡先").El("td", t.Anonymised ? TicketDetail.AnonymisedNotice : TicketLabels.Contact(t.Record)).Raw("</tr>");
+            if (t.SameCase.Count > 0)
+            {
+                h.Raw("<tr>").El("th", "同じ相談の相談票").El("td", string.Join("、", t.SameCase.Select(c => $"{c.Reference}（{TicketLabels.Kind(c.Kind)}）"))).Raw("</tr>");
+            }
+
             h.Raw("</tbody></table>");
             Answers(h, t, configuration);
+            Addenda(h, t);
             h.El("h2", "判定の理由");
             h.Raw("<ul>");
             foreach (var reason in t.Triage.Reasons)
@@ -449,6 +513,7 @@ public static class DashboardPages
     private static async Task<IResult> StatsAsync(HttpContext context, TicketDesk desk)
     {
         var rows = await desk.StatsRowsAsync(context.RequestAborted);
+        var tickets = await desk.TicketCountAsync(context.RequestAborted);
         var byDuty = TicketLabels.Duties.Select(d => (TicketLabels.Duty((int)d), rows.Count(r => r.Duty == (int)d))).ToList();
         var byRole = TicketLabels.Roles.Select(role => (TicketLabels.Role(role), rows.Count(r => (r.Role ?? "Unknown") == role))).ToList();
         var byMonth = rows.GroupBy(r => r.CreatedAt.ToOffset(IntakeConversation.CenterUtcOffset).ToString("yyyy-MM", CultureInfo.InvariantCulture))
@@ -456,7 +521,7 @@ public static class DashboardPages
         return Page.Render(context, "統計", h =>
         {
             h.El("h1", "統計");
-            h.El("p", $"相談票の総数: {rows.Count}件");
+            h.El("p", $"相談の件数: {rows.Count}件（1つの会話の危機対応・人との対話・受付の相談票は1件と数えます。相談票の総数: {tickets}件）");
             foreach (var (title, data) in new[] { ("業務区分別", byDuty), ("相談者の立場別", byRole), ("月別", byMonth) })
             {
                 h.El("h2", title);

@@ -98,6 +98,7 @@ public sealed partial class RetentionJob(IServiceScopeFactory scopes, IOptions<R
                         .SetProperty(c => c.ProtectedSummary, (string?)null)
                         .SetProperty(c => c.UpdatedAt, now), cancellationToken);
                 await db.TicketNotes.Where(n => n.TicketId == id).ExecuteDeleteAsync(cancellationToken);
+                await db.TicketAddenda.Where(a => a.TicketId == id).ExecuteDeleteAsync(cancellationToken);
                 await db.TicketEvents.Where(e => e.TicketId == id && e.Detail != null)
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.Detail, (string?)null), cancellationToken);
                 db.TicketEvents.Add(new TicketEvent { TicketId = id, At = now, Actor = AuditUser, Kind = AnonymisedEvent });

@@ -28,6 +28,7 @@ public class IntakeDbContext : DbContext
     public DbSet<TicketCase> TicketCases => Set<TicketCase>();
     public DbSet<TicketChecklistItem> TicketChecklist => Set<TicketChecklistItem>();
     public DbSet<TicketNote> TicketNotes => Set<TicketNote>();
+    public DbSet<TicketAddendum> TicketAddenda => Set<TicketAddendum>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
     public DbSet<Staff.StaffUser> StaffUsers => Set<Staff.StaffUser>();
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();

@@ -18,6 +18,7 @@ public static class TicketApi
     {
         services.AddSingleton<TicketProtector>();
         services.AddSingleton<TicketIntake>();
+        services.AddSingleton<TicketCaseUpdates>();
         services.AddScoped<TicketDesk>();
         return services;
     }
@@ -97,6 +98,9 @@ public static class TicketApi
             checklist = t.Checklist.Select(i => new { id = i.Id, text = i.Text, done = i.DoneAt is not null, doneBy = i.DoneBy, doneAt = i.DoneAt }),
             transcript = t.Transcript.Select(e => new { from = e.FromUser ? "user" : "bot", text = e.Text, at = e.At }),
             notes = t.Notes.Select(n => new { id = n.Id, author = n.Author, at = n.At, text = n.Text }),
+            contact = t.Anonymised ? null : TicketLabels.Contact(t.Record),
+            addenda = t.Additions.Select(a => new { at = a.At, text = a.Text }),
+            sameCase = t.SameCase.Select(c => new { reference = c.Reference, kind = c.Kind, priority = TicketLabels.Priority(c.PriorityRank), createdAt = c.CreatedAt }),
             history = t.History.Select(h => new { at = h.At, actor = h.Actor, kind = h.Kind, from = h.FromStatus, to = h.ToStatus, detail = h.Detail }),
             nextStatuses = t.CanChange ? TicketStatuses.From(t.Row.Status) : [],
         }, IntakeStateSerializer.Options);

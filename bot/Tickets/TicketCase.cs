@@ -24,6 +24,8 @@ public sealed class TicketCase
     /// <summary>The asker's name, protected with Data Protection.</summary>
     public string? ProtectedName { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the person last wrote a 追記 after sending (null: none); the queue marks it 追記あり.</summary>
+    public DateTimeOffset? AddendumAt { get; set; }
 
     /// <summary>
     /// The language model's three-line 要約 of the transcript (optional feature, off by default),

@@ -32,7 +32,15 @@ public sealed record TicketRow(
     string? Owner,
     string? Name,
     bool Readable,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? AddendumAt = null,
+    int CaseTickets = 1);
+
+/// <summary>Another ticket of the same case (the crisis, handoff and intake tickets of one conversation's intake).</summary>
+public sealed record CaseTicketView(string Reference, string Kind, int PriorityRank, DateTimeOffset CreatedAt);
+
+/// <summary>A 追記: what the person wrote after sending, with its time.</summary>
+public sealed record AddendumView(DateTimeOffset At, string Text);
 
 public sealed record NoteView(long Id, string Author, DateTimeOffset At, string Text);
 
@@ -46,8 +54,16 @@ public sealed record TicketDetail(
     IReadOnlyList<TicketEvent> History,
     bool CanChange,
     bool Anonymised,
-    string? MachineSummary = null)
+    string? MachineSummary = null,
+    IReadOnlyList<CaseTicketView>? CaseTickets = null,
+    IReadOnlyList<AddendumView>? Addenda = null)
 {
+    /// <summary>The other tickets of this ticket's case, oldest first.</summary>
+    public IReadOnlyList<CaseTicketView> SameCase => CaseTickets ?? [];
+
+    /// <summary>The 追記 on this ticket, oldest first.</summary>
+    public IReadOnlyList<AddendumView> Additions => Addenda ?? [];
+
     /// <summary>What the ticket page and the API say in place of an anonymised ticket's personal data.</summary>
     public const string AnonymisedNotice = "保存期間が過ぎたため個人情報を削除しました";
 }
@@ -101,7 +117,10 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
             _ => cases.OrderBy(c => c.PriorityRank).ThenBy(c => c.DueDate).ThenBy(c => c.TicketId),
         };
 
-        var rows = (await cases.Take(2000).ToListAsync(cancellationToken)).Select(c => Row(user, c));
+        var listed = await cases.Take(2000).ToListAsync(cancellationToken);
+        // The case marker: how many tickets of the list share a case (conversation and intake number).
+        var caseSizes = listed.GroupBy(c => (c.Ticket.ConversationId, c.Ticket.IntakeNumber)).ToDictionary(g => g.Key, g => g.Count());
+        var rows = listed.Select(c => Row(user, c) with { CaseTickets = caseSizes[(c.Ticket.ConversationId, c.Ticket.IntakeNumber)] });
         if (query.Text is { } text)
         {
             rows = rows.Where(r => r.Reference.Contains(text, StringComparison.OrdinalIgnoreCase)
@@ -118,7 +137,7 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
             c.TicketId, c.Ticket.ReferenceNumber, c.Ticket.Kind, c.Ticket.Status, c.PriorityRank, c.Duty, c.DueDate,
             [.. TicketLabels.Flags(c.Flags)], c.Role, c.OwnerName,
             readable && c.ProtectedName is { } name ? protector.Unprotect(name) : null,
-            readable, c.Ticket.CreatedAt);
+            readable, c.Ticket.CreatedAt, c.AddendumAt);
     }
 
     private async Task<(TicketCase? Case, DeskOutcome Outcome)> LoadAsync(StaffPrincipal user, string reference, string action, bool change, CancellationToken cancellationToken)
@@ -164,6 +183,15 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         var checklist = await db.TicketChecklist.AsNoTracking().Where(i => i.TicketId == id).OrderBy(i => i.Position).ToListAsync(cancellationToken);
         var history = await db.TicketEvents.AsNoTracking().Where(v => v.TicketId == id).OrderBy(v => v.Id).ToListAsync(cancellationToken);
         var anonymised = found.Ticket.IsAnonymised;
+        var (conversationId, intakeNumber) = (found.Ticket.ConversationId, found.Ticket.IntakeNumber);
+        var sameCase = await db.TicketCases.AsNoTracking()
+            .Where(c => c.Ticket.ConversationId == conversationId && c.Ticket.IntakeNumber == intakeNumber && c.TicketId != id)
+            .OrderBy(c => c.TicketId)
+            .Select(c => new { c.Ticket.ReferenceNumber, c.Ticket.Kind, c.PriorityRank, c.Ticket.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var addenda = anonymised
+            ? []
+            : await db.TicketAddenda.AsNoTracking().Where(a => a.TicketId == id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         return new TicketDetail(
             Row(user, found),
             anonymised ? new IntakeRecord() : TicketIntake.Read<IntakeRecord>(protector, found.Ticket.RecordJson),
@@ -176,7 +204,9 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
             history,
             CanChange(user, found),
             anonymised,
-            found.ProtectedSummary is { } summary ? protector.Unprotect(summary) : null);
+            found.ProtectedSummary is { } summary ? protector.Unprotect(summary) : null,
+            [.. sameCase.Select(c => new CaseTicketView(c.ReferenceNumber, c.Kind, c.PriorityRank, c.CreatedAt))],
+            [.. addenda.Select(a => new AddendumView(a.At, protector.Unprotect(a.ProtectedText)))]);
     }
 
     public async Task<DeskResult<string>> ClaimAsync(StaffPrincipal user, string reference, CancellationToken cancellationToken)
@@ -352,9 +382,27 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         return details;
     }
 
+    /// <summary>
+    /// One row per case, not per ticket: the crisis, handoff and intake tickets of one
+    /// conversation's intake are one person's consultation. The intake ticket, when there is one,
+    /// says what the case is (業務区分, who asked); the case counts from its first ticket.
+    /// </summary>
     public async Task<List<(int Duty, string? Role, DateTimeOffset CreatedAt, string Kind)>> StatsRowsAsync(CancellationToken cancellationToken)
     {
-        var rows = await db.TicketCases.AsNoTracking().Select(c => new { c.Duty, c.Role, c.Ticket.CreatedAt, c.Ticket.Kind }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Duty, r.Role, r.CreatedAt, r.Kind))];
+        var rows = await db.TicketCases.AsNoTracking()
+            .Select(c => new { c.TicketId, c.Duty, c.Role, c.Ticket.CreatedAt, c.Ticket.Kind, c.Ticket.ConversationId, c.Ticket.IntakeNumber })
+            .ToListAsync(cancellationToken);
+        var intake = nameof(TicketKind.Intake);
+        return
+        [
+            .. rows.GroupBy(r => (r.ConversationId, r.IntakeNumber)).Select(g =>
+            {
+                var main = g.FirstOrDefault(r => r.Kind == intake) ?? g.MinBy(r => r.TicketId)!;
+                return (main.Duty, main.Role, g.Min(r => r.CreatedAt), main.Kind);
+            }),
+        ];
     }
+
+    /// <summary>How many tickets there are (a case may have several).</summary>
+    public Task<int> TicketCountAsync(CancellationToken cancellationToken) => db.TicketCases.CountAsync(cancellationToken);
 }

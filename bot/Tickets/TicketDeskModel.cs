@@ -42,6 +42,17 @@ internal sealed class TicketNoteConfiguration : IEntityTypeConfiguration<TicketN
     }
 }
 
+internal sealed class TicketAddendumConfiguration : IEntityTypeConfiguration<TicketAddendum>
+{
+    public void Configure(EntityTypeBuilder<TicketAddendum> e)
+    {
+        e.ToTable("ticket_addenda");
+        e.HasKey(a => a.Id);
+        e.HasOne<TicketRecord>().WithMany().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(a => a.TicketId);
+    }
+}
+
 internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
 {
     public void Configure(EntityTypeBuilder<TicketEvent> e)

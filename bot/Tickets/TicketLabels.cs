@@ -1,4 +1,5 @@
 using IntakeBot.Dialogs.Conversation;
+using IntakeBot.Dialogs.Questions;
 using IntakeBot.Dialogs.Records;
 using IntakeBot.Dialogs.Triage;
 
@@ -66,6 +67,10 @@ public static class TicketLabels
         nameof(TicketKind.Crisis) => "危機対応",
         _ => kind,
     };
+
+    /// <summary>The way to reach the person on a record (a crisis ticket's too, which has no other answers).</summary>
+    public static string Contact(IntakeRecord record) =>
+        CaseContact.Of(record) is { } contact ? ContactQuestion.Describe(contact) : "（未回答）";
 
     public static IEnumerable<TriageFlag> Flags(string stored) =>
         stored.Split('|', StringSplitOptions.RemoveEmptyEntries)

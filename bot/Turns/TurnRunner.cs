@@ -19,6 +19,7 @@ public sealed partial class TurnRunner(
     IServiceScopeFactory scopes,
     IntakeConversation conversation,
     TicketWriter tickets,
+    TicketCaseUpdates caseUpdates,
     ConversationSignals signals,
     ReplyDeliverySignal deliveries,
     TimeProvider clock,
@@ -208,7 +209,8 @@ public sealed partial class TurnRunner(
         // Either way the save fails (DbUpdateException) if another turn of this conversation
         // committed since the read, or this activity was processed before.
         var ticketEffects = result.SideEffects.OfType<CreateTicket>().ToList();
-        if (!deleting && !delivery && ticketEffects.Count == 0)
+        var ticketUpdates = result.SideEffects.Where(TicketCaseUpdates.Applies).ToList();
+        if (!deleting && !delivery && ticketEffects.Count == 0 && ticketUpdates.Count == 0)
         {
             Apply(Render(result));
             await committer.SaveAsync(context, write, cancellationToken);
@@ -220,6 +222,9 @@ public sealed partial class TurnRunner(
             {
                 user = await RedactAsync(db, address.Key, sequenceRead, write, cancellationToken);
             }
+
+            // A contact or 追記 for the case's tickets filed in earlier turns, in this turn's commit.
+            await caseUpdates.ApplyAsync(db, address.Key, ticketUpdates, now, cancellationToken);
 
             var drafts = new List<(TicketRecord Ticket, CreateTicket Effect)>();
             foreach (var effect in ticketEffects)

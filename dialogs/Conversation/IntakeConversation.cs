@@ -96,6 +96,12 @@ public sealed class IntakeConversation
             return;
         }
 
+        if (turn.State.AskingCaseContact)
+        {
+            OnCaseContactReply(turn, text, normalized);
+            return;
+        }
+
         // Outside the questions, a message in another language can only be the writer not
         // reading Japanese; inside them it is first tried as an answer (a romaji name is one).
         if (!_catalog.IsQuestion(turn.State.Step) && SayNoticeIfForeign(turn, normalized))
@@ -124,7 +130,7 @@ public sealed class IntakeConversation
                 OnStoryConfirmation(turn, normalized);
                 break;
             case IntakeStep.Done:
-                OnMessageAfterDone(turn, normalized);
+                OnMessageAfterDone(turn, text, normalized);
                 break;
             default:
                 OnAnswer(turn, text, normalized);
@@ -149,7 +155,90 @@ public sealed class IntakeConversation
                 TriageRules.Evaluate(record, turn.Today, _center, crisis: true), transcript));
         }
 
+        AfterCaseTicket(turn);
+    }
+
+    /// <summary>
+    /// After crisis guidance or a handoff ticket: the person is told the center will call only
+    /// when the case holds a way to reach them; otherwise that way is asked now, or, when they
+    /// said there is none, they are told plainly that the center cannot call and given its phone.
+    /// </summary>
+    private void AfterCaseTicket(Turn turn)
+    {
+        var state = turn.State;
+        switch (KnownContact(state))
+        {
+            case { CanReach: true }:
+                turn.Say(Phrases.PassedOn);
+                AskCurrent(turn, resuming: true);
+                break;
+            case { } none:
+                turn.Say(Phrases.CannotCallBack(_center, none));
+                AskCurrent(turn, resuming: true);
+                break;
+            default:
+                state.AskingCaseContact = true;
+                state.CaseContactFailures = 0;
+                AskCurrent(turn);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The way to reach the person this case holds: the intake's answer, or what was given at a
+    /// crisis or handoff (a way given after 「連絡先はない」 reached the case's tickets too, so a way wins).
+    /// </summary>
+    private static CaseContact? KnownContact(IntakeState state)
+    {
+        var answered = state.Answered.Contains(IntakeStep.Contact) ? CaseContact.Of(state.Record) : null;
+        return state.CaseContact is { CanReach: true } given && answered is not { CanReach: true } ? given : answered ?? state.CaseContact;
+    }
+
+    private void OnCaseContactReply(Turn turn, string text, string normalized)
+    {
+        var state = turn.State;
+        var parsed = ContactQuestion.Parse(text);
+        if (!parsed.IsValue && InputSignals.LooksLikeQuestion(normalized) && normalized.Length > ShortAnswerLength)
+        {
+            AnswerQuestion(turn, normalized);
+            AskCurrent(turn);
+            return;
+        }
+
+        if (!parsed.IsValue && ++state.CaseContactFailures < FailuresBeforeOfferingAPerson)
+        {
+            turn.Say(parsed.Problem is { } problem ? $"{Phrases.NotUnderstood}{problem}" : $"{Phrases.NotUnderstood}{Phrases.CaseContactAgain}");
+            AskCurrent(turn);
+            return;
+        }
+
+        // Twice not a way: nobody is kept at this question; the case records that there is none.
+        var contact = parsed.IsValue ? parsed.Value! : new CaseContact(ContactWay.None);
+        state.AskingCaseContact = false;
+        state.CaseContactFailures = 0;
+        state.CaseContact = contact;
+        turn.Do(new AddContactToCase(state.IntakeNumber, contact));
+        PrefillContact(turn);
+        turn.Say(contact.CanReach ? Phrases.CaseContactSaved : Phrases.CannotCallBack(_center, contact));
         AskCurrent(turn, resuming: true);
+    }
+
+    /// <summary>A way given at a crisis or handoff is the intake's answer too, so it is not asked twice.</summary>
+    private static void PrefillContact(Turn turn)
+    {
+        var state = turn.State;
+        if (state.CaseContact is not { } contact || !state.Consented || state.Answered.Contains(IntakeStep.Contact)
+            || state.Step is IntakeStep.Done or IntakeStep.Review or IntakeStep.ChooseEdit)
+        {
+            return;
+        }
+
+        contact.StoreIn(state.Record);
+        state.Answered.Add(IntakeStep.Contact);
+        if (state.Step == IntakeStep.Contact)
+        {
+            turn.Flow.Answered();
+        }
     }
 
     private void OnCommand(Turn turn, GlobalCommand command)
@@ -198,10 +287,17 @@ public sealed class IntakeConversation
             var record = state.Record.Clone();
             turn.Do(new CreateTicket(
                 TicketKind.Handoff, state.IntakeNumber, record,
-                TriageRules.Evaluate(record, turn.Today, _center), [.. state.Transcript]));
+                TriageRules.Evaluate(record, turn.Today, _center, crisis: state.TicketsRequested.Contains(TicketKind.Crisis)), [.. state.Transcript]));
         }
 
-        turn.Say(Phrases.Handoff(_center, ticket));
+        if (ticket && KnownContact(state) is not { CanReach: true })
+        {
+            turn.Say(Phrases.Handoff(_center, ticketCreated: true, canReach: false));
+            AfterCaseTicket(turn);
+            return;
+        }
+
+        turn.Say(Phrases.Handoff(_center, ticket, canReach: ticket));
         AskCurrent(turn);
     }
 
@@ -239,6 +335,7 @@ public sealed class IntakeConversation
         else
         {
             flow.AcceptConsent();
+            PrefillContact(turn);
             if (story is not null)
             {
                 OfferStory(turn, story);
@@ -263,6 +360,7 @@ public sealed class IntakeConversation
         {
             turn.State.Consented = true;
             flow.AcceptConsent();
+            PrefillContact(turn);
             turn.Heard(Phrases.Agree);
             if (turn.State.StoryBeforeConsent is { } story)
             {
@@ -278,6 +376,7 @@ public sealed class IntakeConversation
             flow.DeclineConsent();
             turn.State.Transcript.Clear();
             turn.State.StoryBeforeConsent = null;
+            turn.State.CaseContact = null;
             turn.Do(new DeleteConversationData());
             turn.Say(Phrases.QuestionsOnly, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
         }
@@ -559,7 +658,8 @@ public sealed class IntakeConversation
 
         flow.Confirm();
         var record = state.Record.Clone();
-        var triage = TriageRules.Evaluate(record, turn.Today, _center);
+        // A crisis said in this conversation's intake is part of the same case: it raises the intake's triage.
+        var triage = TriageRules.Evaluate(record, turn.Today, _center, crisis: state.TicketsRequested.Contains(TicketKind.Crisis));
         turn.Say(Phrases.Done(_center, record, triage), [new SuggestedAction(Phrases.NewIntake)]);
         if (state.TicketsRequested.Add(TicketKind.Intake))
         {
@@ -685,18 +785,65 @@ public sealed class IntakeConversation
         AskCurrent(turn);
     }
 
-    private void OnMessageAfterDone(Turn turn, string normalized)
+    private void OnMessageAfterDone(Turn turn, string text, string normalized)
     {
         if (InputSignals.LooksLikeQuestion(normalized))
         {
             AnswerQuestion(turn, normalized);
         }
+        else if (IsOnlyCourtesy(normalized))
+        {
+            turn.Say(Phrases.DoneThanks);
+        }
         else
         {
-            turn.Say(Phrases.AlreadyDone);
+            // Anything else written after 送信 belongs to the case: the coordinator reads it on the ticket.
+            var state = turn.State;
+            var addendum = text.Trim();
+            turn.Do(new AppendToTicket(TicketKind.Intake, state.IntakeNumber, addendum.Length > MaxDetailsLength ? addendum[..MaxDetailsLength] : addendum, turn.Now));
+            if (KnownContact(state) is not { CanReach: true }
+                && ContactQuestion.Parse(text) is { IsValue: true, Value: { Way: ContactWay.Phone or ContactWay.Email } given })
+            {
+                // Someone who had no way to give one later: the case's tickets get it, and now a call can be promised.
+                state.CaseContact = given;
+                turn.Do(new AddContactToCase(state.IntakeNumber, given));
+                turn.Say(Phrases.CaseContactSaved);
+            }
+            else
+            {
+                turn.Say(KnownContact(state) is { CanReach: true } ? Phrases.Appended : $"{Phrases.Appended}\n{Phrases.CannotCallBack(_center, KnownContact(state))}");
+            }
         }
 
         AskCurrent(turn);
+    }
+
+    private static readonly string[] Courtesies =
+    [
+        "ありがとうございました", "ありがとうございます", "ありがとう", "どうもありがとう", "どうも", "よろしくお願いします", "よろしくおねがいします",
+        "よろしくお願いいたします", "お願いします", "よろしく", "わかりました", "分かりました", "了解です", "了解", "はい", "OK", "ok", "助かります", "助かりました",
+    ];
+
+    /// <summary>「ありがとうございました」 and the like say nothing a coordinator must read.</summary>
+    private static bool IsOnlyCourtesy(string normalized)
+    {
+        var rest = normalized;
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            rest = rest.Trim(' ', '。', '、', '!', '！', '.', ',', '〜', 'ー', '~');
+            foreach (var word in Courtesies)
+            {
+                if (rest.StartsWith(word, StringComparison.Ordinal))
+                {
+                    rest = rest[word.Length..];
+                    changed = true;
+                }
+            }
+        }
+
+        return rest.Length == 0;
     }
 
     private void AnswerQuestion(Turn turn, string question)
@@ -717,6 +864,13 @@ public sealed class IntakeConversation
     private void AskCurrent(Turn turn, bool resuming = false)
     {
         var state = turn.State;
+        if (state.AskingCaseContact)
+        {
+            var contact = _catalog[IntakeStep.Contact];
+            turn.Say(Phrases.CaseContactQuestion, contact.Buttons(state.Record).Select(b => new SuggestedAction(b)).ToList());
+            return;
+        }
+
         switch (state.Step)
         {
             case IntakeStep.Welcome:
@@ -738,7 +892,7 @@ public sealed class IntakeConversation
                 turn.Say(Phrases.ChooseEdit, labels);
                 return;
             case IntakeStep.Done:
-                turn.Say("ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
+                turn.Say("書き足したいことや、ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
                 return;
             case IntakeStep.ConfirmStory when state.PendingStory is { } facts:
                 var lines = facts.Steps.Select(step => $"・{_catalog[step].Label}：{_catalog[step].Describe(facts.Record) ?? Question.UnknownLabel}");
@@ -823,10 +977,13 @@ public sealed class IntakeConversation
         state.CollectingMore = false;
         state.StoryBeforeConsent = null;
         state.Consented = keepConsent && state.Consented;
+        state.AskingCaseContact = false;
         if (finished || !keepConsent)
         {
             state.TicketsRequested.Clear();
             state.IntakeNumber++;
+            // A new case: the way to reach the person is asked again.
+            state.CaseContact = null;
         }
     }
 

@@ -129,13 +129,35 @@ public sealed class IntakeFlow
         Question(IntakeStep.SubjectAgrees)
             .Permit(IntakeTrigger.Answered, IntakeStep.Details);
         Question(IntakeStep.Details)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Court, IsLawyer, "弁護士")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.SubjectName, () => !IsLawyer() && IsAboutAPerson(), "特定の方の相談")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.AskerName, () => !IsLawyer() && IsGeneralQuestion(), "制度の質問");
+
+        // The basics a coordinator needs: the case in court, who the person is and where they are
+        // now (本人 gives their own name next, and said where they are at the stage).
+        Question(IntakeStep.Court)
+            .Permit(IntakeTrigger.Answered, IntakeStep.CaseNumber);
+        Question(IntakeStep.CaseNumber)
+            .Permit(IntakeTrigger.Answered, IntakeStep.SubjectName);
+        Question(IntakeStep.SubjectName)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.SubjectNameKana, NeedsReading, "氏名あり")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Whereabouts, () => !NeedsReading(), "氏名なし");
+        Question(IntakeStep.SubjectNameKana)
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Whereabouts, () => !IsSelf(), "本人以外")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Contact, IsSelf, "本人");
+        Question(IntakeStep.Whereabouts)
             .Permit(IntakeTrigger.Answered, IntakeStep.AskerName);
 
         // How to call back.
         Question(IntakeStep.AskerName)
-            .Permit(IntakeTrigger.Answered, IntakeStep.Contact);
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.SubjectNameKana, () => IsSelf() && NeedsReading(), "本人（漢字の名前）")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Contact, () => !IsSelf() || !NeedsReading(), "その他");
         Question(IntakeStep.Contact)
-            .Permit(IntakeTrigger.Answered, IntakeStep.ContactTime);
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.ContactTime, () => ContactIs(ContactWay.Phone, ContactWay.Email, null), "電話・メール")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.ContactVia, () => ContactIs(ContactWay.ThroughSupporter, ContactWay.Letter), "支援者を通じて・手紙")
+            .PermitIf(IntakeTrigger.Answered, IntakeStep.Review, () => ContactIs(ContactWay.Visit, ContactWay.None), "来所・連絡先なし");
+        Question(IntakeStep.ContactVia)
+            .Permit(IntakeTrigger.Answered, IntakeStep.Review);
         Question(IntakeStep.ContactTime)
             .Permit(IntakeTrigger.Answered, IntakeStep.Review);
 
@@ -308,6 +330,12 @@ public sealed class IntakeFlow
     private bool MayHaveDisability() => !HasNoDisability();
 
     private bool StageIs(params Stage?[] stages) => stages.Contains(Record.Stage);
+
+    private bool NeedsReading() => Questions.NameKanaQuestion.NeedsReading(Record);
+
+    /// <summary>A phone or mail (ContactWay unset on records from before the other ways) leads to the time to call.</summary>
+    private bool ContactIs(params ContactWay?[] ways) =>
+        ways.Contains(Record.Phone is not null ? ContactWay.Phone : Record.Email is not null ? ContactWay.Email : Record.ContactWay);
 
     /// <summary>身元引受人 matters while release is still ahead; 本人 is not asked (shortest path).</summary>
     private bool NeedsGuarantor() => !IsSelf() && StageIs(Stage.Arrested, Stage.OnTrial, Stage.InFacility, Stage.MtaInpatient);

@@ -37,6 +37,15 @@ public sealed class IntakeState
     public bool CollectingMore { get; set; }
     /// <summary>A story written before consent, read only once consent is given (deleted on refusal).</summary>
     public string? StoryBeforeConsent { get; set; }
+    /// <summary>
+    /// True while the one way to reach the person is asked, right after crisis guidance or a
+    /// handoff request; the question in <see cref="Step"/> waits.
+    /// </summary>
+    public bool AskingCaseContact { get; set; }
+    /// <summary>Replies to that question in a row that were not a way; after two, there is none.</summary>
+    public int CaseContactFailures { get; set; }
+    /// <summary>The way to reach the person this case holds (given at the crisis or handoff, or as the intake's answer).</summary>
+    public CaseContact? CaseContact { get; set; }
 
     /// <summary>
     /// A deep copy that shares nothing mutable with this state, so a turn can change it freely

@@ -17,9 +17,19 @@ public enum IntakeStep
     Relation,
     LawyerOffice,
     BarAssociation,
+    /// <summary>裁判所・支部 (lawyers; optional).</summary>
+    Court,
+    /// <summary>事件番号 (lawyers; optional).</summary>
+    CaseNumber,
     OrganizationName,
     SupporterKind,
     SupporterPurpose,
+    /// <summary>ご本人の氏名 (not asked of 本人; optional).</summary>
+    SubjectName,
+    /// <summary>ふりがな of the subject's name, or for 本人 of their own (optional).</summary>
+    SubjectNameKana,
+    /// <summary>Where the person is now: 警察署・拘置所・刑務所・少年院・病院・施設 and its name (optional).</summary>
+    Whereabouts,
     SubjectAge,
     Disabilities,
     Handbooks,
@@ -38,6 +48,8 @@ public enum IntakeStep
     Details,
     AskerName,
     Contact,
+    /// <summary>Through whom, or where to send a letter, for someone without phone or mail (optional).</summary>
+    ContactVia,
     ContactTime,
 
     /// <summary>The facts read from a story are shown back; the person confirms or rejects them.</summary>

@@ -113,21 +113,53 @@ internal static class Phrases
             lines.Add($"・{center.Name}：{center.Phone}{Hours(center)}");
         }
 
-        lines.Add("センターの相談員にも、すぐに知らせました。");
+        // Whether the center was told and will call is said after this, once it is known how to reach the person.
         return string.Join("\n", lines);
     }
 
-    public static string Handoff(CenterProfile center, bool ticketCreated) =>
-        (ticketCreated
-            ? "センターの相談員に、これまでの内容を伝えました。相談員から連絡します。"
-            : "センターの相談員がお話をうかがいます。")
-        + PhoneLine(center)
-        + "\nこのままチャットで続けることもできます。";
+    /// <summary>After a crisis or handoff ticket, when the case holds a way to reach the person.</summary>
+    public const string PassedOn = "センターの相談員にも、すぐに知らせました。相談員から連絡します。";
+
+    public const string CaseContactQuestion =
+        "相談員から連絡できるように、電話番号かメールアドレスを教えてください。\n"
+        + "電話やメールがなければ、下のボタンから、ほかの方法を選んでください。";
+
+    public const string CaseContactAgain = "電話番号（例：090-1234-5678）か、メールアドレスを書いてください。ない場合は「連絡先はない」を押してください。";
+
+    public const string CaseContactSaved = "ありがとうございます。連絡先を、センターの相談員に知らせました。相談員から連絡します。";
+
+    /// <summary>The truth when the case holds no way to reach the person: the center cannot call, here is its phone.</summary>
+    public static string CannotCallBack(CenterProfile center, CaseContact? contact) =>
+        (contact?.Way switch
+        {
+            ContactWay.Visit => "センターに来られる前に、電話で日時をご相談ください。",
+            ContactWay.ThroughSupporter => "支援者の方の連絡先がわからないため、センターからは連絡できません。支援者の方から、センターに電話してもらってください。",
+            ContactWay.Letter => "手紙の送り先がわからないため、センターからは連絡できません。",
+            _ => "連絡先がわからないため、センターから連絡することはできません。お話ししたいときは、センターに電話してください。",
+        })
+        + PhoneLine(center);
+
+    public const string Appended = "担当者が読めるように、受付票に書き加えました。";
+
+    public const string DoneThanks = "ご相談ありがとうございました。書き足したいことがあれば、いつでも書いてください。";
+
+    public static string Handoff(CenterProfile center, bool ticketCreated, bool canReach = false) =>
+        ticketCreated && !canReach
+            // How to reach the person is asked next; nothing is promised before it.
+            ? "センターの相談員に、これまでの内容を伝えました。" + PhoneLine(center)
+            : (ticketCreated
+                ? "センターの相談員に、これまでの内容を伝えました。相談員から連絡します。"
+                : "センターの相談員がお話をうかがいます。")
+            + PhoneLine(center)
+            + "\nこのままチャットで続けることもできます。";
 
     public static string Done(CenterProfile center, IntakeRecord record, TriageResult triage)
     {
+        var contact = CaseContact.Of(record);
         var text = $"ご相談を受け付けました。受付番号は {TurnResult.ReferenceNumberPlaceholder} です。\n"
-                   + $"{center.Name}の相談員から、なるべく早くご連絡します。";
+                   + (contact?.CanReach == true
+                       ? $"{center.Name}の相談員から、なるべく早くご連絡します。"
+                       : CannotCallBack(center, contact).TrimEnd() + "\nお電話のときは、受付番号をお伝えください。");
         if (triage.Duty == Duty.SuspectSupport)
         {
             text += "\n被疑者・被告人の方への支援（被疑者等支援業務）は、保護観察所からセンターへの依頼で始まります。"
@@ -136,7 +168,7 @@ internal static class Phrases
                         : "弁護人の先生にもこの相談のことを伝えてください。");
         }
 
-        return text + PhoneLine(center);
+        return contact?.CanReach == true ? text + PhoneLine(center) : text;
     }
 
     private static string PhoneLine(CenterProfile center) =>

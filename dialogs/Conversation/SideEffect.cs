@@ -9,4 +9,6 @@ namespace IntakeBot.Dialogs.Conversation;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CreateTicket), "createTicket")]
 [JsonDerivedType(typeof(DeleteConversationData), "deleteConversationData")]
+[JsonDerivedType(typeof(AddContactToCase), "addContactToCase")]
+[JsonDerivedType(typeof(AppendToTicket), "appendToTicket")]
 public abstract record SideEffect;

@@ -143,6 +143,18 @@ public sealed class QuestionCatalog
             _ => "所属の弁護士会を教えてください。",
             "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true);
 
+        yield return new OptionalTextQuestion(
+            IntakeStep.Court, "裁判所",
+            _ => "担当の裁判所（支部）を教えてください。起訴前などでまだなければ「答えない」か「わからない」を押してください。",
+            "例：「横浜地方裁判所 川崎支部」", r => r.Court, (r, v) => r.Court = v, maxLength: 60);
+
+        yield return new OptionalTextQuestion(
+            IntakeStep.CaseNumber, "事件番号",
+            _ => "事件番号を教えてください。",
+            "例：「令和8年(わ)第123号」", r => r.CaseNumber, (r, v) => r.CaseNumber = v, maxLength: 40,
+            problem: v => v.Any(c => char.IsAsciiDigit(c) || "一二三四五六七八九十〇".Contains(c)) ? null : "番号がわかる形で書いてください。",
+            storeNormalized: true);
+
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
             _ => "ご所属の機関・事業所の名前を教えてください。",
@@ -157,6 +169,18 @@ public sealed class QuestionCatalog
             IntakeStep.SupporterPurpose, "ご用件",
             _ => "ご用件はどれに近いですか？",
             SupporterPurposeChoices, r => r.SupporterPurpose, (r, v) => r.SupporterPurpose = v);
+
+        yield return new SubjectNameQuestion(
+            IntakeStep.SubjectName, "ご本人の氏名",
+            _ => "ご本人（支援が必要な方）のお名前を教えてください。ふりがなもわかれば、「山田 太郎（やまだ たろう）」のように書いてください。");
+
+        yield return new NameKanaQuestion(
+            IntakeStep.SubjectNameKana, "ふりがな",
+            Say("お名前のふりがなを、ひらがなで教えてください。", "なまえの よみかたを ひらがなで かいて ください。"));
+
+        yield return new WhereaboutsQuestion(
+            IntakeStep.Whereabouts, "いる場所",
+            _ => "ご本人はいま、どこにいますか？ 警察署・拘置所・刑務所・少年院・病院・施設などと、わかれば名前も教えてください（例：「横浜拘置支所」）。");
 
         yield return new AgeQuestion(
             IntakeStep.SubjectAge, "年齢",
@@ -269,8 +293,16 @@ public sealed class QuestionCatalog
 
         yield return new ContactQuestion(
             IntakeStep.Contact, "連絡先",
-            Say("連絡先の電話番号か、メールアドレスを教えてください。",
-                "でんわばんごう（または メール）を おしえて ください。"));
+            Say("連絡先の電話番号か、メールアドレスを教えてください。電話やメールがなければ、下のボタンからほかの方法を選んでください。",
+                "でんわばんごう（または メール）を おしえて ください。でんわが なければ、したの ボタンから えらんで ください。"));
+
+        yield return new OptionalTextQuestion(
+            IntakeStep.ContactVia, "連絡の方法",
+            r => r.ContactWay == ContactWay.Letter
+                ? Say("手紙の送り先（住所と宛名）を教えてください。", "てがみを おくる ところ（じゅうしょ）を おしえて ください。")(r)
+                : Say("どなたを通じて連絡すればよいですか？ 機関・事業所の名前と、担当の方の名前を教えてください。",
+                    "だれに れんらく すれば いいですか？ しせつや じぎょうしょの なまえを おしえて ください。")(r),
+            "例：「みなと相談支援事業所の田中さん」", r => r.ContactVia, (r, v) => r.ContactVia = v, maxLength: 100);
 
         yield return new TextQuestion(
             IntakeStep.ContactTime, "連絡してよい時間",

@@ -19,6 +19,20 @@ public sealed class IntakeRecord
     public SupporterKind? SupporterKind { get; set; }
     public SupporterPurpose? SupporterPurpose { get; set; }
 
+    /// <summary>裁判所・支部 (asked of lawyers).</summary>
+    public string? Court { get; set; }
+    /// <summary>事件番号 (e.g. 「令和8年(わ)第123号」), asked of lawyers.</summary>
+    public string? CaseNumber { get; set; }
+
+    /// <summary>ご本人の氏名 (personal data: the ticket's record is encrypted at rest). For 本人, <see cref="AskerName"/> is it.</summary>
+    public string? SubjectName { get; set; }
+    /// <summary>ご本人の氏名のふりがな (for 本人, of <see cref="AskerName"/>).</summary>
+    public string? SubjectNameKana { get; set; }
+    /// <summary>Where the person is now (警察署・拘置所・刑務所・少年院・病院・施設…).</summary>
+    public PlaceKind? WhereaboutsKind { get; set; }
+    /// <summary>The place's name (「横浜拘置支所」), when given.</summary>
+    public string? WhereaboutsName { get; set; }
+
     public int? SubjectAge { get; set; }
     public DateOnly? SubjectBirthDate { get; set; }
     public List<Disability> Disabilities { get; set; } = [];
@@ -55,6 +69,10 @@ public sealed class IntakeRecord
     public string? AskerName { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
+    /// <summary>How to reach the person when it is not (only) a phone or mail: null with a phone or mail from before this was asked.</summary>
+    public ContactWay? ContactWay { get; set; }
+    /// <summary>Through whom (支援者), or where to send a letter; optional.</summary>
+    public string? ContactVia { get; set; }
     public string? ContactTime { get; set; }
 
     /// <summary>

@@ -283,9 +283,35 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("IntakeBot.Bot.Tickets.TicketAddendum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("ticket_addenda", (string)null);
+                });
+
             modelBuilder.Entity("IntakeBot.Bot.Tickets.TicketCase", b =>
                 {
                     b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AddendumAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ClaimedAt")
@@ -538,6 +564,15 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.HasOne("IntakeBot.Bot.Storage.ConversationRecord", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntakeBot.Bot.Tickets.TicketAddendum", b =>
+                {
+                    b.HasOne("IntakeBot.Bot.Tickets.TicketRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -131,12 +131,13 @@ public static partial class DeskFixtures
         var script = IntakeScripts.For(role).ToList();
         if (name is not null)
         {
-            script[script.Count - 4] = name;
+            // 本人 gives the reading of their name after it.
+            script[role == "本人" ? script.Count - 5 : script.Count - 4] = name;
         }
 
         if (details is not null)
         {
-            script[script.Count - 5] = details;
+            script[script.IndexOf(IntakeScripts.DetailsAnswer(role))] = details;
         }
 
         var chat = new ApiMessagesChat(host.Client, Guid.NewGuid().ToString("N"));

@@ -27,27 +27,36 @@ public static class IntakeScripts
             "本人" =>
             [
                 "本人です", "72歳", "知的障がい", ThatIsAll, "療育手帳", ThatIsAll, "刑務所・少年院から出た", Date(-30),
-                "神奈川県横浜市", "ない", "いいえ", "住まい", ThatIsAll, "山田 太郎",
+                "神奈川県横浜市", "ない", "いいえ", "住まい", ThatIsAll, "山田 太郎", "やまだ たろう",
             ],
             "家族" =>
             [
                 "家族・親族です", "親（父・母）", "45歳", "精神障がい", ThatIsAll, "持っていない", "起訴後・裁判中", "勾留中", Date(20),
-                "神奈川県川崎市", "ある", "いる", "医療・通院", ThatIsAll, "はい", "特にありません", "山田 花子 (はは)",
+                "神奈川県川崎市", "ある", "いる", "医療・通院", ThatIsAll, "はい", "特にありません", "山田 一郎", "やまだ いちろう", "横浜拘置支所にいます", "山田 花子 (はは)",
             ],
             "弁護士" =>
             [
                 "弁護士です", "みなと法律事務所", "神奈川県弁護士会", "68歳", "認知症の疑い", ThatIsAll, "持っていない", "逮捕・勾留中（起訴前）", Date(10),
-                "東京都新宿区", "ない", "いない", "住まい", ThatIsAll, "はい", "勾留満期までに帰住先を探したい", "佐藤 一郎",
+                "東京都新宿区", "ない", "いない", "住まい", ThatIsAll, "はい", "勾留満期までに帰住先を探したい", "わからない", "わからない", "田中 三郎（たなか さぶろう）", "警察署", "佐藤 一郎",
             ],
             "支援者" =>
             [
                 "支援者・関係機関です", "横浜保護観察所", "保護観察所", "新しく支援が必要な方の相談", "80歳", "ない", "刑務所・少年院に入っている", Date(40),
-                "神奈川県相模原市", "ない", "いない", "介護", ThatIsAll, "はい", "出所後の介護施設を探しています", "鈴木 次郎",
+                "神奈川県相模原市", "ない", "いない", "介護", ThatIsAll, "はい", "出所後の介護施設を探しています", "答えない", "刑務所", "鈴木 次郎",
             ],
             _ => throw new ArgumentOutOfRangeException(nameof(role)),
         };
         return [.. start, .. middle, .. contact];
     }
+
+    /// <summary>The answer a role's script gives to the 相談内容 question (本人 is not asked it).</summary>
+    public static string DetailsAnswer(string role) => role switch
+    {
+        "家族" => "特にありません",
+        "弁護士" => "勾留満期までに帰住先を探したい",
+        "支援者" => "出所後の介護施設を探しています",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), "本人 is not asked the details"),
+    };
 
     /// <summary>Runs a script and returns every bot text; fails at the first answer the bot did not understand.</summary>
     public static async Task<List<string>> RunAsync(IChat chat, IEnumerable<string> answers)

@@ -97,7 +97,7 @@ public sealed class AnswerHandlingTests
         var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons).SendAll("直す", "相談する方", "弁護士です");
 
         Assert.Equal(IntakeStep.LawyerOffice, chat.Step);
-        chat.SendAll("みなと法律事務所", "横浜弁護士会");
+        chat.SendAll("みなと法律事務所", "横浜弁護士会", "わからない", "わからない");
         Assert.Equal(IntakeStep.Review, chat.Step);
 
         chat.Send("送信する");

@@ -26,7 +26,7 @@ public sealed class ForeignLanguageTests
     [InlineData("<script>alert(1)</script>")]
     public void A_latin_script_name_is_taken_as_the_name_not_as_a_foreign_language(string name)
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(15));
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(18));
         Assert.Equal(IntakeStep.AskerName, chat.Step);
 
         chat.Send(name);

@@ -139,7 +139,7 @@ public sealed class GlobalCommandTests
 
         chat.Send("刑務所に戻るのではないかと心配で、最初からやり直したいと本人は言っています");
 
-        Assert.Equal(IntakeStep.AskerName, chat.Step);
+        Assert.Equal(IntakeStep.SubjectName, chat.Step);
         Assert.StartsWith("刑務所に戻る", chat.State.Record.Details);
     }
 }

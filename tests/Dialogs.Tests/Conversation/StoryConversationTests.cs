@@ -38,7 +38,7 @@ public sealed class StoryConversationTests
     {
         var chat = new ConversationDriver().SendAll(Story, "同意する", "はい");
         var asked = new List<IntakeStep>();
-        foreach (var answer in new[] { "知的障がい", "これで全部", "神奈川県", "いない", "はい", "山田花子", "090-1111-2222", "いつでもよい" })
+        foreach (var answer in new[] { "知的障がい", "これで全部", "神奈川県", "いない", "はい", "答えない", "わからない", "山田花子", "090-1111-2222", "いつでもよい" })
         {
             asked.Add(chat.Step);
             chat.Send(answer);

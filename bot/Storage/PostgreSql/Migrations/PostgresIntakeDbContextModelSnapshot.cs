@@ -296,10 +296,38 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("IntakeBot.Bot.Tickets.TicketAddendum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("ticket_addenda", (string)null);
+                });
+
             modelBuilder.Entity("IntakeBot.Bot.Tickets.TicketCase", b =>
                 {
                     b.Property<long>("TicketId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("AddendumAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
@@ -559,6 +587,15 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.HasOne("IntakeBot.Bot.Storage.ConversationRecord", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IntakeBot.Bot.Tickets.TicketAddendum", b =>
+                {
+                    b.HasOne("IntakeBot.Bot.Tickets.TicketRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

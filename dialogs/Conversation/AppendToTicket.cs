@@ -1,0 +1,12 @@
+namespace IntakeBot.Dialogs.Conversation;
+
+/// <summary>
+/// A message written after the intake was sent (「息子は糖尿病もあります」): the host adds it to
+/// that ticket as a 追記 with its time, and marks the ticket for the coordinator, in the same
+/// durable turn.
+/// </summary>
+/// <param name="Kind">The ticket of the case it belongs to (the intake).</param>
+/// <param name="IntakeNumber">Which intake of the conversation.</param>
+/// <param name="Text">What the person wrote, as written.</param>
+/// <param name="At">When they wrote it.</param>
+public sealed record AppendToTicket(TicketKind Kind, int IntakeNumber, string Text, DateTimeOffset At) : SideEffect;
