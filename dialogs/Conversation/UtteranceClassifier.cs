@@ -28,7 +28,8 @@ public static class UtteranceClassifier
     [
         "何も", "なにも", "何か", "なにか", "何でも", "なんでも", "何とか", "なんとか", "何度も", "何回も", "何年も", "何日も", "何か月も", "何ヶ月も",
         "何人も", "何にも", "なんにも", "なんか", "なんだか", "なんて", "なんと", "なんども", "なんかいも", "何だか", "何より", "何らか", "なんらか",
-        "どうも", "どうか", "どうしても", "どうにか", "どうにも", "どうでも", "どうせ", "どうぞ", "どうしよう", "どちらでも", "どちらも", "どっちでも", "どっちも", "どこも", "どこか", "どこにも", "どこでも", "どれも", "どれか", "どれでも",
+        "どうも", "どうか", "どうしても", "どうにか", "どうにも", "どうでも", "どうせ", "どうぞ", "どうしよう", "どちらでも", "どちらも", "どちらとも", "どっちでも", "どっちも", "どっちとも",
+        "誰とも", "だれとも", "何とも", "なにとも", "どこへも", "誰一人", "何一つ", "なにひとつ", "どこも", "どこか", "どこにも", "どこでも", "どれも", "どれか", "どれでも",
         "いつも", "いつか", "いつでも", "いつまでも", "いつの間", "誰も", "誰か", "誰でも", "誰にも", "だれも", "だれか", "だれでも", "だれにも",
         "いくらでも", "いくらか", "いくつか", "いくつも",
     ];
@@ -49,12 +50,12 @@ public static class UtteranceClassifier
     // Requests for information that make a question wherever they stand (「いつ出られるか教えて」).
     private static readonly string[] AskingFrames =
     [
-        "教えて", "おしえて", "知りたい", "しりたい", "聞きたい", "ききたい", "わかりますか", "分かりますか", "どうすれば", "どうしたら",
-        "対象になる人", "対象者は", "対象になりますか", "ってなに", "って何", "ってなん",
+        "教えて", "おしえて", "知りたい", "しりたい", "聞きたい", "ききたい", "わかりますか", "分かりますか", "ってなに", "って何", "ってなん",
     ];
 
     // 「教えて」 followed by these tells what happened (「弁護士に教えてもらいました」), it does not ask.
-    private static readonly string[] ToldNotAsked = ["もらった", "もらいま", "くれた", "くれま", "いただいた", "いただきま", "あげ"];
+    private static readonly string[] ToldNotAsked =
+        ["もらった", "もらいま", "もらって", "もらえず", "もらえな", "くれた", "くれま", "くれて", "くれず", "くれな", "いただいた", "いただきま", "あげ"];
 
     // Endings that ask, once 「？」 and punctuation are trimmed.
     private static readonly string[] QuestionEndings =
@@ -81,7 +82,7 @@ public static class UtteranceClassifier
     private static readonly string[] NotAskingTteEndings =
     [
         "だって", "んだって", "らしいって", "といって", "と言って", "困って", "こまって", "思って", "おもって", "入って", "はいって", "帰って", "かえって",
-        "戻って", "もどって", "待って", "まって", "持って", "もって", "言って", "いって", "知って", "しって",
+        "戻って", "もどって", "待って", "まって", "持って", "もって", "言って", "いって", "知って", "しって", "あさって",
     ];
 
     // Greetings end in 「は」 but ask nothing.
@@ -169,12 +170,20 @@ public static class UtteranceClassifier
             return false;
         }
 
+        // 「どうしたらいいのか…」 trails off: a plea that is part of a story, unless it asks outright.
+        var trailsOff = !questionMark && (folded.EndsWith('…') || folded.EndsWith("..", StringComparison.Ordinal));
+
         if (AskingFrames.Any(f => ContainsAsking(body, f)))
         {
             return true;
         }
 
         var questionWord = HasQuestionWord(body, out var indirect);
+        if (trailsOff)
+        {
+            return QuestionEndings.Take(4).Any(e => body.EndsWith(e, StringComparison.Ordinal));
+        }
+
         if (EndsAsking(body, questionWord))
         {
             return true;
