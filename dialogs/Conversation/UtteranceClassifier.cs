@@ -67,7 +67,8 @@ public static class UtteranceClassifier
     private static readonly string[] Acknowledgements = ["そうですか", "そうなんですか", "そうか", "そうなのか", "そっか", "なるほど"];
 
     // A plain 「…か」 asks after a verb or adjective (「もらえるか」「いいか」); after these it lists or reports.
-    private static readonly string[] NotAskingKaEndings = ["とか", "しか", "だか", "どうか", "なんか", "かどうか", "ばか"];
+    private static readonly string[] NotAskingKaEndings =
+        ["とか", "しか", "だか", "どうか", "なんか", "かどうか", "ばか", "かいないか", "かないか", "か否か", "かしないか", "かいなか"];
 
     private const string VerbEnd = "るいたうくすつむぶぐぬのん";
 
@@ -221,6 +222,7 @@ public static class UtteranceClassifier
             var word = LongestAt(QuestionWords, body, i);
             if (word is null
                 || LongestAt(NotAsking, body, i)?.Length > word.Length
+                || AnyOf(body, i + word.Length)
                 || (IsHiragana(word[0]) && i > 0 && IsHiragana(body[i - 1]) && !KanaBoundary.Contains(body[i - 1], StringComparison.Ordinal))
                 || (word == "なんで" && i > 0 && !"、。,.!?".Contains(body[i - 1], StringComparison.Ordinal)))
             {
@@ -309,6 +311,18 @@ public static class UtteranceClassifier
     private static bool NamesTopic(string folded) => Topics.Any(t => folded.Contains(t, StringComparison.Ordinal));
 
     private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
+
+    /// <summary>「何時でも」「どの施設でもいい」「どんな仕事でも」: a question word, up to two kanji, then 「でも」 or 「も」 means any.</summary>
+    private static bool AnyOf(string body, int after)
+    {
+        var at = after;
+        while (at < body.Length && at - after < 2 && body[at] is >= '\u4E00' and <= '\u9FFF')
+        {
+            at++;
+        }
+
+        return at > after && (StartsAt(body, at, "でも") || StartsAt(body, at, "も"));
+    }
 
     private static bool StartsAt(string body, int at, string word) => string.CompareOrdinal(body, at, word, 0, word.Length) == 0;
 
