@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using IntakeBot.Dialogs.Parsing;
 
 namespace IntakeBot.Dialogs.Conversation;
@@ -10,7 +11,7 @@ namespace IntakeBot.Dialogs.Conversation;
 /// anything the center or its knowledge is about. Precision on answers comes first: an answer taken for a
 /// question is an answer lost, so 「何もない」「いつ出るかわからない」「72歳かな」 stay answers.
 /// </summary>
-public static class UtteranceClassifier
+public static partial class UtteranceClassifier
 {
     // As the conversation reads stories: shorter messages are single answers.
     private const int StoryMinLength = 15;
@@ -51,6 +52,7 @@ public static class UtteranceClassifier
     private static readonly string[] AskingFrames =
     [
         "教えて", "おしえて", "知りたい", "しりたい", "聞きたい", "ききたい", "わかりますか", "分かりますか", "ってなに", "って何", "ってなん",
+        "ご教示", "お示しください", "お知らせください", "確認させてください",
     ];
 
     // 「教えて」 followed by these tells what happened (「弁護士に教えてもらいました」), it does not ask.
@@ -292,6 +294,12 @@ public static class UtteranceClassifier
                    && !NotAskingTteEndings.Any(e => body.EndsWith(e, StringComparison.Ordinal));
         }
 
+        // 「パスポートの申請方法」「療育手帳の取り方」 ask how to, in a noun; 「母方」「夕方」 have no verb before 方.
+        if (HowTo().IsMatch(body))
+        {
+            return true;
+        }
+
         if (body.EndsWith('は'))
         {
             // 「加算の対象になる人は」「明日の天気は」: a topic left open is a question; 「こんにちは」 is not.
@@ -323,6 +331,9 @@ public static class UtteranceClassifier
 
         return at > after && (StartsAt(body, at, "でも") || StartsAt(body, at, "も"));
     }
+
+    [GeneratedRegex("(方法|やり方|仕方|[\\p{IsCJKUnifiedIdeographs}][きりしいびみちぎ]方|やりかた|しかた|とりかた|かきかた|いきかた|つくりかた)$")]
+    private static partial Regex HowTo();
 
     private static bool StartsAt(string body, int at, string word) => string.CompareOrdinal(body, at, word, 0, word.Length) == 0;
 
