@@ -117,11 +117,11 @@ public sealed class KnowledgeBase
         var frame = AnswerFrames.Detect(folded);
         return index.Score(folded)
             .GroupBy(r => index[r.Doc].Article.Id, StringComparer.Ordinal)
-            .Select(g => (Best: g.MaxBy(r => r.Score), Shown: SectionFor(frame, g)))
+            .Select(g => (Best: g.MaxBy(r => r.Score), Sections: g))
             .OrderByDescending(r => r.Best.Score)
             .ThenBy(r => index[r.Best.Doc].Article.Id, StringComparer.Ordinal)
             .Take(top)
-            .Select(r => ToHit(r.Shown, r.Best.Score, r.Best.Confidence, folded, frame))
+            .Select(r => ToHit(SectionFor(frame, r.Sections), r.Best.Score, r.Best.Confidence, folded, frame))
             .ToList();
     }
 
