@@ -65,6 +65,9 @@ public static partial class UtteranceClassifier
         "ですか", "ますか", "でしょうか", "ませんか", "のか", "かね", "かしら", "っけ", "とは", "ってなに", "って何", "ってなん",
     ];
 
+    // Endings that ask even when the message trails off (「お願いできないでしょうか…」).
+    private static readonly string[] OutrightEndings = ["ですか", "ますか", "でしょうか", "ませんか"];
+
     // Replies that end like a question but acknowledge (「そうですか」).
     private static readonly string[] Acknowledgements = ["そうですか", "そうなんですか", "そうか", "そうなのか", "そっか", "なるほど"];
 
@@ -165,16 +168,16 @@ public static partial class UtteranceClassifier
         return normalized.Length > 0 && InputSignals.Command(normalized) is null && Asks(Compact(normalized), normalized.EndsWith('?'));
     }
 
-    private static bool Asks(string folded, bool questionMark)
+    private static bool Asks(string form, bool questionMark)
     {
-        var body = folded.TrimEnd('?', '!', '。', '.', '、', ',', '…', '~', '〜', 'ー', 'w');
+        var body = form.TrimEnd('?', '!', '。', '.', '、', ',', '…', '~', '〜', 'ー', 'w');
         if (body.Length < 2 || Acknowledgements.Contains(body, StringComparer.Ordinal))
         {
             return false;
         }
 
         // 「どうしたらいいのか…」 trails off: a plea that is part of a story, unless it asks outright.
-        var trailsOff = !questionMark && (folded.EndsWith('…') || folded.EndsWith("..", StringComparison.Ordinal));
+        var trailsOff = !questionMark && (form.EndsWith('…') || form.EndsWith("..", StringComparison.Ordinal));
 
         if (AskingFrames.Any(f => ContainsAsking(body, f)))
         {
@@ -184,7 +187,7 @@ public static partial class UtteranceClassifier
         var questionWord = HasQuestionWord(body, out var indirect);
         if (trailsOff)
         {
-            return QuestionEndings.Take(4).Any(e => body.EndsWith(e, StringComparison.Ordinal));
+            return OutrightEndings.Any(e => body.EndsWith(e, StringComparison.Ordinal));
         }
 
         if (EndsAsking(body, questionWord))
