@@ -158,6 +158,18 @@ public sealed class UtteranceClassifierTests
         Assert.Contains(UtteranceClassifier.Classify(text, expectingAnswer: true, _ => false), new[] { UtteranceKind.Answer, UtteranceKind.Story });
     }
 
+    [Fact]
+    public void No_typed_answer_of_the_whole_intake_scripts_is_taken_for_a_question()
+    {
+        string[][] scripts =
+        [
+            IntakeScripts.SelfInFreeText, IntakeScripts.FamilyInFreeText, IntakeScripts.LawyerInFreeText, IntakeScripts.SupporterInFreeText,
+            IntakeScripts.SelfWithButtons, IntakeScripts.FamilyWithButtons, IntakeScripts.LawyerWithButtons, IntakeScripts.SupporterWithButtons,
+        ];
+
+        Assert.DoesNotContain(scripts.SelectMany(s => s), UtteranceClassifier.IsQuestion);
+    }
+
     [Theory]
     [MemberData(nameof(Stories))]
     public void A_story_is_a_story_not_a_question(string text)
