@@ -10,6 +10,9 @@ namespace IntakeBot.Knowledge;
 /// </summary>
 public sealed class KnowledgeBase
 {
+    // A section that holds the asked-for kind of answer is shown instead of the best one when it scores at least this share of it.
+    private const double FramedSectionMinShare = 0.5;
+
     private readonly SectionIndex index;
     private readonly Dictionary<string, Article> articlesById;
 
@@ -111,13 +114,14 @@ public sealed class KnowledgeBase
         }
 
         var folded = JapaneseFolding.Fold(query);
+        var frame = AnswerFrames.Detect(folded);
         return index.Score(folded)
             .GroupBy(r => index[r.Doc].Article.Id, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(r => r.Score))
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => index[r.Doc].Article.Id, StringComparer.Ordinal)
+            .Select(g => (Best: g.MaxBy(r => r.Score), Sections: g))
+            .OrderByDescending(r => r.Best.Score)
+            .ThenBy(r => index[r.Best.Doc].Article.Id, StringComparer.Ordinal)
             .Take(top)
-            .Select(r => ToHit(r.Doc, r.Score, r.Confidence, folded))
+            .Select(r => ToHit(SectionFor(frame, r.Sections), r.Best.Score, r.Best.Confidence, folded, frame))
             .ToList();
     }
 
@@ -150,14 +154,34 @@ public sealed class KnowledgeBase
         return index.Explain(folded).Prepend($"folded: {folded} | content: {QuestionFrames.Strip(folded)}");
     }
 
-    private SearchHit ToHit(int doc, double score, double confidence, string foldedQuery)
+    /// <summary>
+    /// The section of one article to show: the best-scoring one, unless the question asks how long, how much, which
+    /// kinds or who and another section that scores nearly as well holds that kind of answer (「入院の期間」 for
+    /// 「入院はどのくらい」). Which article ranks where, and whether it is confident enough, stay the best section's.
+    /// </summary>
+    private int SectionFor(AnswerFrame frame, IEnumerable<(int Doc, double Score, double Confidence)> sections)
+    {
+        var best = sections.MaxBy(r => r.Score);
+        if (frame == AnswerFrame.None || index.Holds(best.Doc, frame))
+        {
+            return best.Doc;
+        }
+
+        var framed = sections
+            .Where(r => r.Score >= best.Score * FramedSectionMinShare && index.Holds(r.Doc, frame))
+            .OrderByDescending(r => r.Score)
+            .ToList();
+        return framed.Count > 0 ? framed[0].Doc : best.Doc;
+    }
+
+    private SearchHit ToHit(int doc, double score, double confidence, string foldedQuery, AnswerFrame frame)
     {
         var (article, section) = index[doc];
         return new SearchHit(
             article.Id,
             article.Title,
             section.Heading,
-            ExcerptBuilder.Build(section.PlainText, foldedQuery, Options.MaxExcerptLength),
+            ExcerptBuilder.Build(section.PlainText, foldedQuery, Options.MaxExcerptLength, frame),
             score,
             confidence,
             article.Sources);

@@ -2,7 +2,7 @@ using IntakeBot.Dialogs.Parsing;
 
 namespace IntakeBot.Dialogs.Conversation;
 
-/// <summary>Recognises what a message is besides an answer: a command, crisis words, or a question.</summary>
+/// <summary>Recognises what a message is besides an answer: a command, crisis words, or (through <see cref="UtteranceClassifier"/>) a question.</summary>
 public static class InputSignals
 {
     // Commands are only taken from short messages, so that a story that happens to contain
@@ -25,13 +25,6 @@ public static class InputSignals
         "殺される", "ころされる", "殺されそう", "殺すぞ", "殺したい", "暴力を受けて", "暴力をふるわれ", "暴力を振るわれ", "殴られ", "なぐられ",
         "蹴られ", "虐待", "命が危ない", "助けて殺", "リストカット", "リスカ", "オーバードーズ",
     ];
-
-    private static readonly string[] QuestionStarts =
-    [
-        "何", "なに", "なん", "どう", "どの", "どこ", "どんな", "どれ", "いつ", "誰", "だれ", "なぜ", "なんで", "教えて", "おしえて",
-    ];
-
-    private static readonly string[] QuestionEnds = ["か", "かな", "かね", "の", "とは", "って"];
 
     public static GlobalCommand? Command(string text)
     {
@@ -59,24 +52,8 @@ public static class InputSignals
         return CrisisWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
     }
 
-    /// <summary>True when the message reads as a question to the center rather than an answer.</summary>
-    public static bool LooksLikeQuestion(string text)
-    {
-        var normalized = Fold(text);
-        if (normalized.Length < 3)
-        {
-            return false;
-        }
-
-        if (normalized.EndsWith('?'))
-        {
-            return true;
-        }
-
-        var trimmed = normalized.TrimEnd('。', '.', '!', ' ');
-        return QuestionEnds.Any(e => trimmed.EndsWith(e, StringComparison.Ordinal) && trimmed.Length > e.Length + 2)
-               || QuestionStarts.Any(s => normalized.StartsWith(s, StringComparison.Ordinal) && normalized.Length >= s.Length + 4);
-    }
+    /// <summary>True when the message asks something, by what it says (see <see cref="UtteranceClassifier"/>), with or without 「？」.</summary>
+    public static bool LooksLikeQuestion(string text) => UtteranceClassifier.IsQuestion(text);
 
     private static string Fold(string text) => JapaneseText.Normalize(text).Replace(" ", string.Empty, StringComparison.Ordinal);
 }

@@ -310,10 +310,11 @@ public sealed class IntakeConversation
             return;
         }
 
+        var kind = IsFaq(normalized) ? UtteranceKind.Question : Classify(normalized);
         if (IsFaq(normalized)
-            || (InputSignals.LooksLikeQuestion(normalized) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal)))
+            || (IsAsking(kind) && !normalized.Contains(Phrases.StartIntake, StringComparison.Ordinal)))
         {
-            AnswerQuestion(turn, normalized);
+            AnswerOrDecline(turn, normalized, kind);
             SayWelcomeMenu(turn);
             return;
         }
@@ -380,9 +381,9 @@ public sealed class IntakeConversation
             turn.Do(new DeleteConversationData());
             turn.Say(Phrases.QuestionsOnly, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
         }
-        else if (InputSignals.LooksLikeQuestion(normalized))
+        else if (Classify(normalized) is var kind && IsAsking(kind))
         {
-            AnswerQuestion(turn, normalized);
+            AnswerOrDecline(turn, normalized, kind);
             AskCurrent(turn);
         }
         else
@@ -401,7 +402,8 @@ public sealed class IntakeConversation
             return;
         }
 
-        AnswerQuestion(turn, normalized == Phrases.AboutCenter ? Phrases.AboutCenterQuestion : normalized);
+        var question = normalized == Phrases.AboutCenter ? Phrases.AboutCenterQuestion : normalized;
+        AnswerOrDecline(turn, question, Classify(question) == UtteranceKind.OutOfScope ? UtteranceKind.OutOfScope : UtteranceKind.Question);
         SayFaqMenu(turn, Phrases.StartWithConsent);
     }
 
@@ -440,7 +442,8 @@ public sealed class IntakeConversation
             return;
         }
         var isFreeText = question is TextQuestion;
-        var looksLikeQuestion = InputSignals.LooksLikeQuestion(normalized)
+        var kind = Classify(normalized, expectingAnswer: true);
+        var looksLikeQuestion = IsAsking(kind)
                                 && (!isFreeText || (state.Step != IntakeStep.Details && normalized.EndsWith('?')));
 
         if (looksLikeQuestion && normalized.Length > ShortAnswerLength)
@@ -451,7 +454,7 @@ public sealed class IntakeConversation
             }
 
             // 「息子が逮捕されました。障がいがあります。何をしてもらえますか？」 is a question and a story.
-            AnswerQuestion(turn, normalized);
+            AnswerOrDecline(turn, normalized, kind);
             var storyOffered = !isFreeText && !state.Editing && OfferStory(turn, text);
             AskCurrent(turn, resuming: !storyOffered);
             return;
@@ -480,7 +483,7 @@ public sealed class IntakeConversation
 
         if (looksLikeQuestion)
         {
-            AnswerQuestion(turn, normalized);
+            AnswerOrDecline(turn, normalized, kind);
             AskCurrent(turn, resuming: true);
             return;
         }
@@ -634,9 +637,9 @@ public sealed class IntakeConversation
             flow.ChooseAnswerToEdit();
             AskCurrent(turn);
         }
-        else if (InputSignals.LooksLikeQuestion(normalized))
+        else if (Classify(normalized) is var kind && IsAsking(kind))
         {
-            AnswerQuestion(turn, normalized);
+            AnswerOrDecline(turn, normalized, kind);
             AskCurrent(turn, resuming: true);
         }
         else
@@ -735,9 +738,9 @@ public sealed class IntakeConversation
 
         if (facts is null || !answer.IsValue)
         {
-            if (InputSignals.LooksLikeQuestion(normalized))
+            if (Classify(normalized) is var kind && IsAsking(kind))
             {
-                AnswerQuestion(turn, normalized);
+                AnswerOrDecline(turn, normalized, kind);
             }
             else
             {
@@ -787,9 +790,9 @@ public sealed class IntakeConversation
 
     private void OnMessageAfterDone(Turn turn, string text, string normalized)
     {
-        if (InputSignals.LooksLikeQuestion(normalized))
+        if (Classify(normalized) is var kind && IsAsking(kind))
         {
-            AnswerQuestion(turn, normalized);
+            AnswerOrDecline(turn, normalized, kind);
         }
         else if (IsOnlyCourtesy(normalized))
         {
@@ -844,6 +847,25 @@ public sealed class IntakeConversation
         }
 
         return rest.Length == 0;
+    }
+
+    /// <summary>What a message is, by what it says; the knowledge is asked only about one that names none of the center's topics.</summary>
+    private UtteranceKind Classify(string normalized, bool expectingAnswer = false) =>
+        UtteranceClassifier.Classify(normalized, expectingAnswer, q => _answerer.Answer(q) is not null);
+
+    private static bool IsAsking(UtteranceKind kind) => kind is UtteranceKind.Question or UtteranceKind.OutOfScope;
+
+    /// <summary>A question is answered from the knowledge; one about nothing the center deals with gets the fixed reply and the phone.</summary>
+    private void AnswerOrDecline(Turn turn, string question, UtteranceKind kind)
+    {
+        if (kind != UtteranceKind.OutOfScope)
+        {
+            AnswerQuestion(turn, question);
+            return;
+        }
+
+        turn.QuestionsAnswered.Add(new QuestionAnswered(question, null));
+        turn.Say(Phrases.OutOfScope(_center));
     }
 
     private void AnswerQuestion(Turn turn, string question)

@@ -98,6 +98,12 @@ internal static class Phrases
         "ごめんなさい。その質問には、ここではお答えできません。センターの相談員がお答えしますので、「人と話したい」と送ってください。"
         + PhoneLine(center);
 
+    public static string OutOfScope(CenterProfile center) =>
+        "ごめんなさい。そのことには、ここではお答えできません。\n"
+        + "このチャットでは、センターのことと、刑務所などを出た方や裁判中の方の暮らしの相談をうかがっています。"
+        + "相談員と話したいときは「人と話したい」と送ってください。"
+        + PhoneLine(center);
+
     public static string Source(string title) => $"（出典：{title}）";
 
     public static string Crisis(CenterProfile center)

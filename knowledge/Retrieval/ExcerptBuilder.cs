@@ -4,11 +4,15 @@ namespace IntakeBot.Knowledge.Retrieval;
 
 /// <summary>
 /// Cuts a section down to a short excerpt: the whole section when it fits, otherwise its first sentence
-/// followed by the sentences or list lines that share most with the question, in their original order.
+/// followed by the sentences or list lines that share most with the question (a sentence that holds the kind of
+/// answer the question asks for, such as a duration, counts extra), in their original order.
 /// </summary>
 internal static class ExcerptBuilder
 {
-    public static string Build(string plainText, string foldedQuery, int maxLength)
+    // A sentence holding the asked-for kind of answer (a duration for 「どのくらい」) counts as this many shared terms.
+    private const double FrameBonus = 3;
+
+    public static string Build(string plainText, string foldedQuery, int maxLength, AnswerFrame frame = AnswerFrame.None)
     {
         var text = plainText.Trim();
         if (text.Length <= maxLength)
@@ -22,7 +26,8 @@ internal static class ExcerptBuilder
             .Select(t => t.Text)
             .ToHashSet(StringComparer.Ordinal);
         var ranked = units
-            .Select((unit, index) => (Index: index, Overlap: index == 0 ? double.MaxValue : Overlap(unit, queryTerms)))
+            .Select((unit, index) => (Index: index, Overlap: index == 0 ? double.MaxValue
+                : Overlap(unit, queryTerms) + (AnswerFrames.Holds(frame, JapaneseFolding.Fold(unit)) ? FrameBonus : 0)))
             .OrderByDescending(u => u.Overlap)
             .ThenBy(u => u.Index)
             .ToList();

@@ -23,10 +23,18 @@ internal sealed class SectionIndex
     /// <summary>How much a hiragana-only term counts for ranking.</summary>
     private const double KanaRankWeight = 0.5;
 
+    /// <summary>How much a section gains when the question's content is its heading.</summary>
+    private const double WholeHeadingBoost = 1.2;
+
+    /// <summary>Headings shorter than this many bigrams (「目的」) are too common to say what was asked.</summary>
+    private const int MinHeadingTermsForBoost = 3;
+
     private readonly IndexedSection[] documents;
     private readonly Dictionary<string, (int Doc, double Tf)[]> postings;
     private readonly double[] lengthNorm;
     private readonly double unknownIdf;
+    private readonly string[] foldedTexts;
+    private readonly HashSet<string>[] headingTerms;
 
     public SectionIndex(IEnumerable<IndexedSection> sections)
     {
@@ -55,7 +63,14 @@ internal sealed class SectionIndex
             .GroupBy(p => p.Term, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => (p.Doc, p.Tf)).ToArray(), StringComparer.Ordinal);
         unknownIdf = Idf(0);
+        foldedTexts = documents.Select(d => JapaneseFolding.Fold($"{d.Section.Heading}\n{d.Section.PlainText}")).ToArray();
+        headingTerms = documents
+            .Select(d => NGramTokenizer.Tokenize(JapaneseFolding.Fold(d.Section.Heading)).Where(t => t.Weight >= 1).Select(t => t.Text).ToHashSet(StringComparer.Ordinal))
+            .ToArray();
     }
+
+    /// <summary>True when the section at <paramref name="doc"/> (heading or body) holds an answer of <paramref name="frame"/>.</summary>
+    public bool Holds(int doc, AnswerFrame frame) => AnswerFrames.Holds(frame, foldedTexts[doc]);
 
     /// <summary>For tuning: each query term with its ranking weight, confidence evidence and matching documents.</summary>
     public IEnumerable<string> Explain(string foldedQuery)
@@ -110,12 +125,24 @@ internal sealed class SectionIndex
             }
         }
 
+        var queryBigrams = queryTerms.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var contentBigrams = NGramTokenizer.Tokenize(QuestionFrames.Strip(foldedQuery))
+            .Where(t => t.Weight >= 1 && !NGramTokenizer.IsKanaOnly(t.Text))
+            .Select(t => t.Text)
+            .ToHashSet(StringComparer.Ordinal);
         var results = new List<(int, double, double)>();
         for (var d = 0; d < documents.Length; d++)
         {
             if (scores[d] > 0)
             {
-                results.Add((d, scores[d], totalEvidence > 0 ? covered[d] / totalEvidence : 0));
+                // A section whose heading is what the question asks, no more and no less (「入院の期間は」 and 「入院の期間」),
+                // was asked for, rather than a longer heading that merely contains it (「鑑定入院の期間」).
+                var boost = headingTerms[d].Count >= MinHeadingTermsForBoost
+                            && headingTerms[d].IsSubsetOf(queryBigrams)
+                            && contentBigrams.IsSubsetOf(headingTerms[d])
+                    ? WholeHeadingBoost
+                    : 1.0;
+                results.Add((d, scores[d] * boost, totalEvidence > 0 ? covered[d] / totalEvidence : 0));
             }
         }
 

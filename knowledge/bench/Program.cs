@@ -82,6 +82,18 @@ foreach (var outcome in holdout.Outcomes.Where(o => verbose || !o.Correct || (!o
     Console.WriteLine($"  MISS {outcome.Case.Question} → expected {(outcome.Case.IsOutOfScope ? EvalSet.NotFoundMarker : string.Join("|", outcome.Case.ExpectedArticleIds))}; ranked [{string.Join(", ", outcome.RankedArticleIds)}]; {(outcome.Answer is FoundAnswer f ? "found " + f.ArticleId : "NotFound")}");
 }
 
+// Passage selection: the answer must come from the section that answers the question's frame.
+foreach (var (name, path) in new[] { ("passages", PassageSet.DefaultPath), ("held-out passages (not used for tuning)", PassageSet.HoldoutPath) })
+{
+    var passages = PassageSet.Load(path);
+    var (accuracy, misses) = PassageSet.Run(knowledgeBase, passages);
+    Console.WriteLine($"{name} ({passages.Count}): right section {accuracy:P1}");
+    foreach (var (miss, answer) in misses)
+    {
+        Console.WriteLine($"  MISS {miss.Question} → expected {string.Join("|", miss.ExpectedArticleIds)} / {string.Join("|", miss.ExpectedSections)}; got {(answer is FoundAnswer f ? $"{f.ArticleId} / {f.SectionHeading}" : "NotFound")}");
+    }
+}
+
 // Latency: every question answered `repetitions` times after a warm-up.
 foreach (var c in cases)
 {
