@@ -34,4 +34,31 @@ public static class DirectLineAuthorization
             _ => (read, null),
         };
     }
+
+    /// <summary>
+    /// The Origin rule of the REST routes, for the WebSocket (which CORS does not cover): no
+    /// Origin (a client that is not a browser), the host's own origin, or one of
+    /// <c>DirectLine:AllowedOrigins</c>. A browser always sends Origin on a WebSocket, so a page
+    /// on any other site is refused before the upgrade.
+    /// </summary>
+    public static bool IsAllowedOrigin(HttpContext context, DirectLineOptions options)
+    {
+        var origins = context.Request.Headers.Origin;
+        if (origins.Count == 0)
+        {
+            return true;
+        }
+
+        if (origins.Count > 1)
+        {
+            return false;
+        }
+
+        var origin = origins[0]!.TrimEnd('/');
+        var own = $"{context.Request.Scheme}://{context.Request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+               || (Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase)
+                   && string.Equals(origin, publicBase.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+               || options.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
 }
