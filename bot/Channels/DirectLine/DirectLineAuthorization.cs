@@ -55,10 +55,24 @@ public static class DirectLineAuthorization
         }
 
         var origin = origins[0]!.TrimEnd('/');
-        var own = $"{context.Request.Scheme}://{context.Request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+        return IsOwnHost(origin, context.Request.Host)
                || (Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase)
                    && string.Equals(origin, publicBase.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
                || options.AllowedOrigins.Any(allowed => string.Equals(origin, allowed.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The page came from this host (same name and port). The scheme is not compared: behind a
+    /// proxy that ends TLS the request arrives as http while the page's origin is https.
+    /// </summary>
+    private static bool IsOwnHost(string origin, HostString host)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var from) || from.Scheme is not ("http" or "https")
+            || !string.Equals(from.Host, host.Host, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return from.IsDefaultPort ? host.Port is null or 80 or 443 : host.Port == from.Port;
     }
 }

@@ -79,6 +79,10 @@ public sealed class DirectLineStreamLimitsTests
         Assert.Contains("403", refused.Message, StringComparison.Ordinal);
         var opaque = await Assert.ThrowsAnyAsync<WebSocketException>(() => ConnectAsync(line.StreamUrl, "null"));
         Assert.Contains("403", opaque.Message, StringComparison.Ordinal);
+        // Another port of the same machine is another site (a developer's other local server).
+        var otherPort = new UriBuilder(host.BaseUrl) { Port = new Uri(host.BaseUrl).Port + 1 }.Uri.GetLeftPart(UriPartial.Authority);
+        var sibling = await Assert.ThrowsAnyAsync<WebSocketException>(() => ConnectAsync(line.StreamUrl, otherPort));
+        Assert.Contains("403", sibling.Message, StringComparison.Ordinal);
         Assert.Equal(0, stream.OpenStreams);
 
         // The host's own page, a configured site, and a client that is not a browser (no Origin) may.
