@@ -162,13 +162,18 @@ public sealed class DirectLineStreamLimitsTests
         await using var chat = new DirectLineSocketChat(host.Client);
         await chat.StartAsync();
         var idle = new List<ClientWebSocket>();
+        var buffer = new byte[1 << 16];
         for (var i = 0; i < 10; i++)
         {
-            idle.Add(await ConnectAsync(await FreshStreamUrlAsync(host, line)));
+            var socket = await ConnectAsync(await FreshStreamUrlAsync(host, line));
+            idle.Add(socket);
+            // Its one read on open: the backlog (the welcome).
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            Assert.Equal(WebSocketMessageType.Text, (await socket.ReceiveAsync(buffer, timeout.Token)).MessageType);
         }
 
-        // Let every socket send its backlog, then count what the idle ones read.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // From here on the idle sockets have nothing to read: count what they read anyway.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
         var before = ActivityReads(host);
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.Equal(before, ActivityReads(host));
