@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntakeBot.Bot.Activities;
 using IntakeBot.Dialogs.Conversation;
@@ -13,10 +14,22 @@ public static class ReplyRenderer
     /// <summary>What replaces a message after the user refused consent or quit: the stream keeps its ids, not its words.</summary>
     public const string DeletedText = "（この内容は削除しました）";
 
-    public static Activity Render(BotReply reply, ConversationAddress address, string id, DateTimeOffset timestamp, string? replyToId)
+    /// <summary>
+    /// The channelData of the replies of the turn that filed an intake: the web chat page forgets
+    /// the conversation on that device when it sees it (a shared computer shows the next person
+    /// a fresh chat).
+    /// </summary>
+    public static readonly JsonElement FiledChannelData = JsonDocument.Parse("{\"intakebot\":{\"filed\":true}}").RootElement.Clone();
+
+    public static Activity Render(BotReply reply, ConversationAddress address, string id, DateTimeOffset timestamp, string? replyToId, bool filed = false)
     {
         var activity = Message(address, id, timestamp, replyToId);
         activity.Text = reply.Text;
+        if (filed)
+        {
+            activity.ChannelData = FiledChannelData;
+        }
+
         var actions = reply.Actions
             .Select(a => new CardAction { Type = CardAction.ImBack, Title = a.Title, Value = a.Value })
             .ToList();

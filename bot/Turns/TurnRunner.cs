@@ -155,11 +155,12 @@ public sealed partial class TurnRunner(
         {
             var last = sequence;
             var rendered = new RenderedTurn(sequence + 1, [], []);
+            var filed = numbered.SideEffects.Any(e => e is CreateTicket { Kind: TicketKind.Intake });
             foreach (var reply in numbered.Replies)
             {
                 last++;
                 // Strictly increasing timestamps: Web Chat orders by them, and equal ones may swap.
-                var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, last), now.AddMilliseconds(rendered.Replies.Count + 1), user?.Id);
+                var activity = ReplyRenderer.Render(reply, address, ActivityId(address.ExternalId, last), now.AddMilliseconds(rendered.Replies.Count + 1), user?.Id, filed);
                 rendered.Replies.Add(activity);
                 rendered.Rows.Add(Row(address.Key, last, activity, fromUser: false, now));
             }

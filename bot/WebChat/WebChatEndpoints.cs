@@ -1,13 +1,19 @@
 using IntakeBot.Bot.Activities;
 using IntakeBot.Bot.Channels.DirectLine;
 using IntakeBot.Bot.Hosting;
+using IntakeBot.Bot.Storage;
+using IntakeBot.Dialogs.Conversation;
+using Microsoft.EntityFrameworkCore;
 
 namespace IntakeBot.Bot.WebChat;
 
 /// <summary>
 /// The page's own token endpoint: it hands the browser a Direct Line token for one new
 /// conversation (the secret never leaves the server), or, given the resume key the page kept,
-/// a fresh token for the conversation it had, so a reload or a return tomorrow continues it.
+/// a fresh token for the unfinished conversation it had, so a reload continues it. A resume key
+/// lives hours (<c>DirectLine:ResumeLifetime</c>), and once the conversation filed its intake
+/// it opens nothing: the page gets a new conversation, so the next person on a shared computer,
+/// or whoever copied the key, never sees the filed story.
 /// </summary>
 public static class WebChatEndpoints
 {
@@ -17,7 +23,9 @@ public static class WebChatEndpoints
         return app;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext context, DirectLineTokens tokens, ActivityFeed feed)
+    private static readonly string IntakeKind = TicketKind.Intake.ToString();
+
+    private static async Task<IResult> IssueAsync(HttpContext context, DirectLineTokens tokens, ActivityFeed feed, IntakeDbContext db)
     {
         var (body, error) = await JsonBody.ReadAsync<WebChatTokenRequest>(context.Request, ActivityJson.Options, emptyAllowed: true);
         if (error is not null)
@@ -25,9 +33,7 @@ public static class WebChatEndpoints
             return error;
         }
 
-        string conversationId;
-        string userId;
-        var resumed = false;
+        DirectLineToken? resumable = null;
         if (!string.IsNullOrEmpty(body?.Resume))
         {
             var (resume, resumeError) = DirectLineAuthorization.Authorize(tokens, body.Resume, null, DirectLineTokenKind.Resume);
@@ -41,18 +47,15 @@ public static class WebChatEndpoints
                 return ApiError.Result(StatusCodes.Status404NotFound, "ConversationNotFound", "The conversation does not exist.");
             }
 
-            conversationId = resume.ConversationId;
-            userId = resume.UserId;
-            resumed = true;
-        }
-        else
-        {
-            conversationId = ConversationIds.NewConversationId();
-            userId = ConversationIds.NewUserId();
+            // A filed intake is over: a new conversation, never its transcript.
+            var filed = await db.Tickets.AnyAsync(t => t.ConversationId == resume.ConversationId && t.Kind == IntakeKind, context.RequestAborted);
+            resumable = filed ? null : resume;
         }
 
+        var conversationId = resumable?.ConversationId ?? ConversationIds.NewConversationId();
+        var userId = resumable?.UserId ?? ConversationIds.NewUserId();
         var (token, expiresIn) = tokens.Issue(DirectLineTokenKind.Conversation, conversationId, userId);
         var (resumeKey, _) = tokens.Issue(DirectLineTokenKind.Resume, conversationId, userId);
-        return Results.Ok(new WebChatSession(conversationId, userId, token, expiresIn, resumeKey, resumed));
+        return Results.Ok(new WebChatSession(conversationId, userId, token, expiresIn, resumeKey, Resumed: resumable is not null));
     }
 }

@@ -1,7 +1,9 @@
 // Connects the official Web Chat to this host's Direct Line endpoint.
 // The page never sees a secret: it asks /api/webchat/token for a token bound to one conversation.
-// The conversation id and a resume key stay in localStorage, so a reload (or coming back
-// tomorrow) continues the same conversation; 「新しい相談を始める」 forgets them.
+// The conversation id and a resume key (valid for hours) stay in localStorage, so a reload
+// continues an unfinished conversation. Once the intake is filed the page forgets them, and
+// 「この端末から会話を消す」 forgets them at any time: on a shared computer the next person
+// gets a fresh chat, never the last family's story. The token itself is never stored.
 (function () {
   'use strict';
 
@@ -17,7 +19,6 @@
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify({
         conversationId: session.conversationId,
         userId: session.userId,
-        token: session.token,
         resume: session.resume,
         watermark: session.watermark || ''
       }));
@@ -58,12 +59,18 @@
     return fresh.json();
   }
 
-  document.getElementById('new-conversation').addEventListener('click', function () {
-    // After this the page cannot come back to the current conversation, so ask first.
-    if (!window.confirm('いまの相談を終えて、新しい相談を始めますか？')) { return; }
+  document.getElementById('forget-conversation').addEventListener('click', function () {
+    // Only this device forgets: what reached the center stays there.
+    if (!window.confirm('この端末から会話を消して、新しい相談を始めますか？\nセンターに届いた内容は消えません。')) { return; }
     forget();
-    window.location.reload();
+    window.location.replace(window.location.pathname);
   });
+
+  // The server marks the replies of the turn that filed the intake (channelData.intakebot.filed).
+  function filedIntake(activity) {
+    var data = activity.channelData;
+    return !!(data && data.intakebot && data.intakebot.filed === true);
+  }
 
   session().then(function (s) {
     save(s);
@@ -76,7 +83,15 @@
       webSocket: true
     });
 
+    var filed = false;
     directLine.activity$.subscribe(function (activity) {
+      if (filed) { return; }
+      if (filedIntake(activity)) {
+        // Filed: the screen keeps the reference number for now, but a reload starts afresh.
+        filed = true;
+        forget();
+        return;
+      }
       // The id's suffix is the watermark after the activity ("{conversationId}|0000012").
       var position = (activity.id || '').split('|')[1];
       if (position) {

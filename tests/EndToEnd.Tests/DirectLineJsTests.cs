@@ -46,7 +46,28 @@ public sealed class DirectLineJsTests
         Assert.Equal(1, await host.DbAsync(db => db.Tickets.CountAsync()));
     }
 
-    private static async Task<List<JsonNode>> RunClientAsync(BotHost host, bool webSocket, IReadOnlyList<string> answers)
+    [SkippableFact]
+    public async Task When_the_server_closes_an_idle_stream_the_official_client_reconnects_and_misses_nothing()
+    {
+        RequiredTools.RequireNode();
+        IReadOnlyList<string> answers = ["相談を始める", "同意する", "弁護士です"];
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["DirectLine:StreamIdleTimeout"] = "00:00:02" });
+
+        // directlinejs pings every 20 s, so with a 2 s bound every pause of 5 s ends its stream.
+        var events = await RunClientAsync(host, webSocket: true, answers, pauseMs: 5000);
+
+        Assert.Contains(host.Logs.Lines, l => l.Contains("Direct Line stream closed: idle", StringComparison.Ordinal));
+        var turns = events.Where(e => (string?)e["event"] == "turn").ToList();
+        Assert.Equal(answers.Count, turns.Count);
+        Assert.All(turns, t => Assert.NotEmpty(t["replies"]!.AsArray()));
+        Assert.Contains(events, e => (string?)e["event"] == "done");
+        // Reconnected each time, never "failed to connect" or "expired token".
+        Assert.DoesNotContain(events, e => (string?)e["event"] == "status" && (int)e["status"]! is 3 or 4);
+        var ids = events.Where(e => (string?)e["event"] == "activity").Select(e => (string)e["id"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    private static async Task<List<JsonNode>> RunClientAsync(BotHost host, bool webSocket, IReadOnlyList<string> answers, int pauseMs = 0)
     {
         await EnsureInstalledAsync();
         using var tokenResponse = await host.Client.PostAsJsonAsync("api/webchat/token", new { });
@@ -56,7 +77,7 @@ public sealed class DirectLineJsTests
         try
         {
             var (code, output, error) = await RunAsync(RequiredTools.Node!, ClientFolder, TimeSpan.FromMinutes(3),
-                "intake.js", host.BaseUrl + "/v3/directline", token, webSocket ? "true" : "false", answersFile);
+                "intake.js", host.BaseUrl + "/v3/directline", token, webSocket ? "true" : "false", answersFile, pauseMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonNode.Parse(line)!).ToList();
             Assert.True(code == 0, $"node exited {code}:\n{output}\n{error}");
             return events;

@@ -102,7 +102,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "相談を始める", Exact = true }).Filter(new LocatorFilterOptions { Visible = true }).First.WaitForAsync();
         await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "intakebot-welcome.png") });
         Assert.Equal("ja", await _page.GetAttributeAsync("html", "lang"));
-        Assert.True(await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "新しい相談を始める" }).IsVisibleAsync());
+        Assert.True(await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "この端末から会話を消す" }).IsVisibleAsync());
         Assert.DoesNotContain(_console, line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || line.StartsWith("pageerror", StringComparison.Ordinal));
         Assert.Equal(0, await _page.Locator("input[type=file]").CountAsync());
     }
@@ -125,7 +125,7 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task The_new_conversation_button_starts_a_second_conversation()
+    public async Task The_forget_button_starts_a_second_conversation()
     {
         await OpenAsync();
         await SeeAsync("こんにちは");
@@ -133,10 +133,10 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
 
         _page.Dialog += async (_, dialog) =>
         {
-            Assert.Contains("新しい相談", dialog.Message, StringComparison.Ordinal);
+            Assert.Contains("この端末から会話を消して", dialog.Message, StringComparison.Ordinal);
             await dialog.AcceptAsync();
         };
-        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "新しい相談を始める" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "この端末から会話を消す" }).ClickAsync();
         await SeeAsync("こんにちは");
 
         var deadline = DateTime.UtcNow.AddSeconds(20);

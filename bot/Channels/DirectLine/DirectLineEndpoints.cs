@@ -251,7 +251,15 @@ public static class DirectLineEndpoints
     private static async Task StreamAsync(HttpContext context, string conversationId, string? t, string? watermark, DirectLineTokens tokens, ActivityFeed feed, DirectLineStream stream)
     {
         // Everything is checked before the upgrade, so a refused client never gets a socket.
-        var (_, error) = DirectLineAuthorization.Authorize(tokens, t, conversationId, DirectLineTokenKind.Stream);
+        // The Origin first: a foreign page learns nothing, not even whether its token is valid.
+        var error = DirectLineAuthorization.IsAllowedOrigin(context, tokens.Options)
+            ? null
+            : ApiError.Result(StatusCodes.Status403Forbidden, "OriginNotAllowed", "This origin may not open the stream.");
+        if (error is null)
+        {
+            (_, error) = DirectLineAuthorization.Authorize(tokens, t, conversationId, DirectLineTokenKind.Stream);
+        }
+
         if (error is null && !ActivityFeed.TryParseWatermark(watermark, out _))
         {
             error = BadWatermark();
@@ -265,6 +273,14 @@ public static class DirectLineEndpoints
         if (error is null && !await feed.ExistsAsync(conversationId, context.RequestAborted))
         {
             error = UnknownConversation();
+        }
+
+        using var reservation = error is null
+            ? stream.TryReserve(conversationId, context.Connection.RemoteIpAddress?.ToString() ?? "unknown")
+            : null;
+        if (error is null && reservation is null)
+        {
+            error = ApiError.Result(StatusCodes.Status429TooManyRequests, "TooManyStreams", "Too many open streams for this conversation or address. Close one and try again.");
         }
 
         if (error is not null)

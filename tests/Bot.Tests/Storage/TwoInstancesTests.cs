@@ -11,8 +11,11 @@ public sealed class TwoInstancesTests
     public async Task Turns_of_one_conversation_posted_at_once_through_two_hosts_are_all_kept_in_order()
     {
         var folder = Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"));
-        await using var first = await BotHost.StartAsync(folder, keepData: true);
-        await using var second = await BotHost.StartAsync(folder);
+        // A commit wakes only its own instance's streams; the other's find it by the slow re-read,
+        // made quick here so the test need not wait its default 20 s.
+        var recheck = new Dictionary<string, string?> { ["DirectLine:StreamRecheckInterval"] = "00:00:01" };
+        await using var first = await BotHost.StartAsync(folder, recheck, keepData: true);
+        await using var second = await BotHost.StartAsync(folder, recheck);
         var a = await new DirectLineClient(first.Client).GetPageTokenAsync();
         await a.StartAsync();
         var b = new DirectLineClient(second.Client) { Token = a.Token, ConversationId = a.ConversationId, UserId = a.UserId };

@@ -1,6 +1,6 @@
 // Drives the official botframework-directlinejs client against the bot, exactly as Web Chat
 // uses it, and prints one JSON line per event for the C# test to check.
-// usage: node intake.js <domain> <token> <webSocket:true|false> <answers.json>
+// usage: node intake.js <domain> <token> <webSocket:true|false> <answers.json> [pause ms before each answer]
 'use strict';
 const fs = require('fs');
 
@@ -9,7 +9,8 @@ global.XMLHttpRequest = require('xhr2');
 global.WebSocket = require('ws');
 const { DirectLine } = require('botframework-directlinejs');
 
-const [domain, token, webSocket, answersFile] = process.argv.slice(2);
+const [domain, token, webSocket, answersFile, pauseMs] = process.argv.slice(2);
+const pause = Number(pauseMs || 0);
 const answers = JSON.parse(fs.readFileSync(answersFile, 'utf8'));
 const out = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 const seen = [];
@@ -57,6 +58,8 @@ function post(text, clientActivityID) {
     await until(() => seen.find((a) => a.from.role === 'bot' && a.suggestedActions), 20000);
     out({ event: 'welcome' });
     for (let i = 0; i < answers.length; i++) {
+      // A person thinking: long enough, in the idle test, for the server to close the stream.
+      if (pause > 0) { await new Promise((r) => setTimeout(r, pause)); }
       const clientActivityID = 'node-' + i + '-' + Date.now();
       const id = await post(answers[i], clientActivityID);
       const echo = await until(() => seen.find((a) => a.id === id), 20000);
