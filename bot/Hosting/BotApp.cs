@@ -29,6 +29,7 @@ public static class BotApp
         var configuration = builder.Configuration;
 
         services.AddSingleton(TimeProvider.System);
+        AllowedHostsCheck.AddTo(services);
         services.AddSingleton(_ => KnowledgeBase.LoadDefault());
         services.AddSingleton<IQuestionAnswerer>(sp => new KnowledgeQuestionAnswerer(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetRequiredService<IQuestionAnswerer>()));

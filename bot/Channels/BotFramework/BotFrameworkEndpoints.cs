@@ -32,6 +32,11 @@ public static class BotFrameworkEndpoints
             return ApiError.Result(auth.StatusCode, auth.Code, "The request is not authorised.");
         }
 
+        if (CrossSiteCheck.Refusal(context.Request, loopbackOnly: !authenticator.IsConfigured) is { } crossSite)
+        {
+            return crossSite;
+        }
+
         var (activity, error) = await JsonBody.ReadAsync<Activity>(context.Request, ActivityJson.Options);
         if (error is not null)
         {
