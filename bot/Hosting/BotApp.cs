@@ -51,10 +51,14 @@ public static class BotApp
 
         services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
         services.AddSingleton<BotConnectorAuthenticator>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ReplyDeliverySignal>();
         services.AddHostedService<ReplyDelivery>();
         // Its request URLs carry conversation and activity ids the sender chose: not for the logs.
-        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        // No redirects: a vouched serviceUrl must not forward the bot's requests somewhere else.
+        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
 
         services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.Section));
         services.AddSingleton<TokenSigningKey>();
