@@ -17,11 +17,14 @@ public static class StorageServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         options.Validate();
         services.AddSingleton<TurnCommitter>();
+        // One instance: EF Core keeps an internal service provider per logger factory.
+        services.AddSingleton(sp => new ExpectedConflictLoggerFactory(sp.GetRequiredService<ILoggerFactory>()));
         if (options.UsesPostgreSql)
         {
             // Resolved as IntakeDbContext everywhere; the subtype only selects PostgreSQL's migrations.
             services.AddDbContext<IntakeDbContext, PostgresIntakeDbContext>(
-                db => db.UseNpgsql(options.PostgreSqlConnectionStringWithDefaults()),
+                (sp, db) => db.UseNpgsql(options.PostgreSqlConnectionStringWithDefaults())
+                    .UseLoggerFactory(sp.GetRequiredService<ExpectedConflictLoggerFactory>()).ConfigureWarnings(QuietCommandErrors),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else
@@ -31,7 +34,8 @@ public static class StorageServiceCollectionExtensions
             // Options built once, not for every scope: a turn that needs a context (a ticket, a
             // cache miss, a Direct Line read) otherwise rebuilt them and EF Core's lookups with them.
             services.AddDbContext<IntakeDbContext>(
-                (sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteConnectionLeases>()),
+                (sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqliteConnectionLeases>())
+                    .UseLoggerFactory(sp.GetRequiredService<ExpectedConflictLoggerFactory>()).ConfigureWarnings(QuietCommandErrors),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 
@@ -49,6 +53,15 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ConversationProtector>();
         return services;
     }
+
+    /// <summary>
+    /// EF Core logs a failed command as an error without its exception, so a conflict cannot be
+    /// told from a fault there; the failure is logged again where it surfaces, with the
+    /// exception: a failed save (<see cref="ExpectedConflictLoggerFactory"/> quiets only
+    /// conflicts), a failed query, or the request that did not handle it.
+    /// </summary>
+    private static void QuietCommandErrors(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug));
 
     /// <summary>Creates the data folder and applies pending migrations before the host takes requests.</summary>
     public static async Task MigrateStorageAsync(this WebApplication app)
