@@ -24,6 +24,8 @@ public static class BotApp
 {
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        // Before anything is written: the data, its keys and its secrets are the service user's alone.
+        OwnerOnlyFiles.RestrictNewFiles();
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         var configuration = builder.Configuration;
