@@ -27,6 +27,8 @@ public static class BotApp
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        // Before anything is written: the data, its keys and its secrets are the service user's alone.
+        OwnerOnlyFiles.RestrictNewFiles();
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -40,6 +42,7 @@ public static class BotApp
         }
 
         services.AddSingleton(TimeProvider.System);
+        AllowedHostsCheck.AddTo(services);
         services.AddSingleton(_ => KnowledgeBase.LoadDefault());
         services.AddSingleton<IQuestionAnswerer>(sp => new KnowledgeQuestionAnswerer(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetRequiredService<IQuestionAnswerer>()));
@@ -61,10 +64,14 @@ public static class BotApp
 
         services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
         services.AddSingleton<BotConnectorAuthenticator>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<ReplyDeliverySignal>();
         services.AddHostedService<ReplyDelivery>();
         // Its request URLs carry conversation and activity ids the sender chose: not for the logs.
-        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        // No redirects: a vouched serviceUrl must not forward the bot's requests somewhere else.
+        services.AddHttpClient(ReplyDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
 
         services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.Section));
         services.AddSingleton<TokenSigningKey>();

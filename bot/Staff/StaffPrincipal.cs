@@ -10,6 +10,12 @@ public sealed record StaffPrincipal(long Id, string Name, string Role)
     public const string StampClaim = "staff_stamp";
     public const string SessionClaim = "sid";
 
+    /// <summary>
+    /// When the session's login happened (Unix milliseconds). The cookie's own issue time is
+    /// renewed by sliding expiration, this claim is copied unchanged into every renewed ticket.
+    /// </summary>
+    public const string SignedInClaim = "staff_signed_in";
+
     public bool IsAdmin => Role == StaffRoles.Admin;
 
     public static StaffPrincipal From(ClaimsPrincipal user) =>
@@ -25,7 +31,13 @@ public sealed record StaffPrincipal(long Id, string Name, string Role)
             : null;
     }
 
-    public static ClaimsPrincipal Create(StaffUser user, string authenticationType) =>
+    /// <summary>The login time kept in the session, or null for a session without one.</summary>
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirst(SignedInClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    public static ClaimsPrincipal Create(StaffUser user, string authenticationType, DateTimeOffset signedInAt) =>
         new(new ClaimsIdentity(
             [
                 new Claim(IdClaim, user.Id.ToString(CultureInfo.InvariantCulture)),
@@ -34,6 +46,7 @@ public sealed record StaffPrincipal(long Id, string Name, string Role)
                 new Claim(StampClaim, user.SecurityStamp),
                 // A fresh id for every login, so a session never continues one from before it.
                 new Claim(SessionClaim, Guid.NewGuid().ToString("N")),
+                new Claim(SignedInClaim, signedInAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
             ],
             authenticationType,
             ClaimTypes.Name,

@@ -9,7 +9,8 @@ namespace IntakeBot.Bot.Staff;
 /// <summary>
 /// Checks the session on every request against the database: the account must exist, be
 /// enabled and carry the same security stamp as when the session began (logout, password change
-/// and disable change it), and the session must be younger than the absolute timeout.
+/// and disable change it), and the session must be younger than the absolute timeout, counted
+/// from the login time in its own claim: the cookie's issue time moves with every sliding renewal.
 /// </summary>
 public static class StaffSessions
 {
@@ -27,9 +28,10 @@ public static class StaffSessions
             user = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == principal.Id, context.HttpContext.RequestAborted);
         }
 
-        var issued = context.Properties.IssuedUtc;
+        // A session from before the claim existed has none and ends: its login time is unknown.
+        var signedIn = context.Principal is { } current ? StaffPrincipal.SignedInAt(current) : null;
         if (user is null || user.Disabled || user.SecurityStamp != stamp || user.Role != principal!.Role
-            || issued is null || now - issued.Value > options.AbsoluteTimeout)
+            || signedIn is null || now - signedIn.Value > options.AbsoluteTimeout)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -134,7 +134,7 @@ public static class StaffSetup
         }
 
         var user = result.User!;
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffPrincipal.Create(user, CookieAuthenticationDefaults.AuthenticationScheme),
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffPrincipal.Create(user, CookieAuthenticationDefaults.AuthenticationScheme, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         await audit.WriteAsync(user.Id, user.UserName, "login", null, "ok", null, context.RequestAborted);
         var returnUrl = form["returnUrl"].ToString();

@@ -58,7 +58,15 @@ public sealed partial class TurnRunner(
             {
                 // Another turn of this conversation (or another ticket number) committed first:
                 // start over from what is stored now. A resent activity finds its stored result.
-                LogConflict(logger, request.Address.Key, attempt, ex.GetType().Name);
+                if (ExpectedConflictLoggerFactory.IsExpectedConflict(ex))
+                {
+                    LogConflict(logger, request.Address.Key, attempt, ex.GetType().Name);
+                }
+                else
+                {
+                    LogSaveFailed(logger, request.Address.Key, attempt, (ex.InnerException ?? ex).GetType().Name);
+                }
+
                 cache.Forget(request.Address.Key);
                 if (cached.record is null)
                 {
@@ -393,6 +401,9 @@ public sealed partial class TurnRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Turn {ConversationId}: write conflict on attempt {Attempt} ({Error}), retrying")]
     private static partial void LogConflict(ILogger logger, string conversationId, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn {ConversationId}: save failed on attempt {Attempt} ({Error}), retrying")]
+    private static partial void LogSaveFailed(ILogger logger, string conversationId, int attempt, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Turn {ConversationId}: gave up after repeated write conflicts")]
     private static partial void LogBusy(ILogger logger, string conversationId);

@@ -11,7 +11,7 @@ namespace IntakeBot.Bot.Channels.BotFramework;
 /// replies either in the response (<c>deliveryMode: expectReplies</c>) or posted to the
 /// activity's serviceUrl after the turn committed.
 /// </summary>
-public static class BotFrameworkEndpoints
+public static partial class BotFrameworkEndpoints
 {
     public static IEndpointRouteBuilder MapBotFrameworkEndpoints(this IEndpointRouteBuilder app)
     {
@@ -23,6 +23,8 @@ public static class BotFrameworkEndpoints
         HttpContext context,
         BotConnectorAuthenticator authenticator,
         TurnRunner turns,
+        ServiceUrlPolicy serviceUrls,
+        ILogger<ServiceUrlPolicy> logger,
         IOptions<BotFrameworkOptions> options)
     {
         // Authenticate before reading the body: an anonymous caller learns nothing about parsing.
@@ -30,6 +32,11 @@ public static class BotFrameworkEndpoints
         if (!auth.Allowed)
         {
             return ApiError.Result(auth.StatusCode, auth.Code, "The request is not authorised.");
+        }
+
+        if (CrossSiteCheck.Refusal(context.Request, loopbackOnly: !authenticator.IsConfigured) is { } crossSite)
+        {
+            return crossSite;
         }
 
         var (activity, error) = await JsonBody.ReadAsync<Activity>(context.Request, ActivityJson.Options);
@@ -52,6 +59,14 @@ public static class BotFrameworkEndpoints
         if (!expectReplies && !IsHttpUrl(activity.ServiceUrl))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "serviceUrl is required unless deliveryMode is expectReplies.");
+        }
+
+        if (!expectReplies && !serviceUrls.MayQueue(activity.ServiceUrl, auth.ServiceUrl))
+        {
+            // Refused before the turn: replies that could go nowhere would only be lost.
+            LogServiceUrlRefused(logger, ServiceUrlPolicy.Describe(activity.ServiceUrl));
+            return ApiError.Result(StatusCodes.Status403Forbidden, "ServiceUrlNotAllowed",
+                "Replies are posted only to a serviceUrl a Bot Connector token vouches for or Bot:AllowedServiceUrls lists; use deliveryMode expectReplies otherwise.");
         }
 
         var request = ToTurn(activity, options.Value, expectReplies);
@@ -132,4 +147,7 @@ public static class BotFrameworkEndpoints
                 return null;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity refused: its serviceUrl ({ServiceUrl}) is neither vouched for by a token nor in Bot:AllowedServiceUrls")]
+    private static partial void LogServiceUrlRefused(ILogger logger, string serviceUrl);
 }

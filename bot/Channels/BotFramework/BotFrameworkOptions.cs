@@ -25,6 +25,14 @@ public sealed class BotFrameworkOptions
     /// <summary>Clock skew allowed on token expiry.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Where replies may be posted besides the serviceUrl a validated Bot Connector token names:
+    /// base URLs (scheme, host, port, and a path the serviceUrl starts with), e.g. the Bot
+    /// Framework Emulator's on this machine. Empty by default: without an app id no serviceUrl is
+    /// trusted, since anyone who can post an activity could make the bot send requests there.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
     /// <summary>How many times replies are posted to a serviceUrl before they are given up.</summary>
     public int MaxDeliveryAttempts { get; set; } = 8;
 }

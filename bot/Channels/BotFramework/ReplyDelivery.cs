@@ -18,6 +18,7 @@ public sealed partial class ReplyDelivery(
     TimeProvider clock,
     IOptions<BotFrameworkOptions> options,
     ConversationProtector protector,
+    ServiceUrlPolicy serviceUrls,
     ILogger<ReplyDelivery> logger) : BackgroundService
 {
     public const string HttpClientName = "BotConnector";
@@ -62,6 +63,13 @@ public sealed partial class ReplyDelivery(
 
     private async Task DeliverAsync(IntakeDbContext db, OutboundDelivery delivery, CancellationToken cancellationToken)
     {
+        if (!serviceUrls.MayDeliver(delivery.ServiceUrl))
+        {
+            LogNotAllowed(logger, delivery.ConversationId, ServiceUrlPolicy.Describe(delivery.ServiceUrl));
+            db.OutboundDeliveries.Remove(delivery);
+            return;
+        }
+
         var rows = await db.Activities.AsNoTracking()
             .Where(a => a.ConversationId == delivery.ConversationId && a.Sequence >= delivery.FirstSequence && a.Sequence <= delivery.LastSequence)
             .OrderBy(a => a.Sequence)
@@ -109,6 +117,9 @@ public sealed partial class ReplyDelivery(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reply delivery for conversation {ConversationId} given up after {Attempts} attempts")]
     private static partial void LogGaveUp(ILogger logger, string conversationId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replies of conversation {ConversationId} not delivered: their serviceUrl ({ServiceUrl}) is neither a token's nor in Bot:AllowedServiceUrls")]
+    private static partial void LogNotAllowed(ILogger logger, string conversationId, string serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reply delivery loop error: {Error}")]
     private static partial void LogLoopError(ILogger logger, string error);

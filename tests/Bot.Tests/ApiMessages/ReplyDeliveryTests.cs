@@ -30,7 +30,8 @@ public sealed class ReplyDeliveryTests
                 received.Enqueue((context.Request.Path.Value!, activity!));
                 return Results.Ok(new { id = activity!.Id });
             }));
-        await using var host = await BotHost.StartAsync();
+        // Without an app id no token vouches for a serviceUrl: the stand-in connector is allow-listed.
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Bot:AllowedServiceUrls:0"] = connector.BaseUrl });
         var chat = new ApiMessagesChat(host.Client, "conv-" + Guid.NewGuid().ToString("N"));
         var activity = chat.NewActivity(ActivityTypes.Message, "相談を始める");
         activity.DeliveryMode = null;

@@ -212,7 +212,7 @@ public sealed class LoginTests : IAsyncLifetime
     [Fact]
     public async Task The_users_command_creates_an_admin_with_the_password_from_stdin()
     {
-        var builder = BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--Logging:LogLevel:Default", "Warning", .. TestDatabase.ArgumentsFor(_host.DataFolder)]);
+        var builder = BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--DataProtection:SecretsFolder", BotHost.SecretsFolderOf(_host.DataFolder), "--Logging:LogLevel:Default", "Warning", .. TestDatabase.ArgumentsFor(_host.DataFolder)]);
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await StaffCommand.RunAsync(builder, ["add", "head", "--role", "admin"], new StringReader("a-long-enough-password\n"), output, error);
@@ -225,7 +225,7 @@ public sealed class LoginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
 
         var tooShort = await StaffCommand.RunAsync(
-            BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--Logging:LogLevel:Default", "Warning", .. TestDatabase.ArgumentsFor(_host.DataFolder)]),
+            BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--DataProtection:SecretsFolder", BotHost.SecretsFolderOf(_host.DataFolder), "--Logging:LogLevel:Default", "Warning", .. TestDatabase.ArgumentsFor(_host.DataFolder)]),
             ["add", "weak", "--role", "coordinator"], new StringReader("short\n"), output, error);
         Assert.NotEqual(0, tooShort);
         Assert.Equal(0, await _host.DbAsync(db => db.StaffUsers.CountAsync(u => u.UserName == "weak")));

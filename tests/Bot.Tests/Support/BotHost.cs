@@ -46,6 +46,8 @@ public sealed class BotHost : IAsyncDisposable
             "--contentRoot", RepoPaths.Bot,
             "--urls", "http://127.0.0.1:0",
             "--Storage:DataFolder", dataFolder,
+            // Beside the data folder, not in the repository: a restart on the same data finds it.
+            "--DataProtection:SecretsFolder", SecretsFolderOf(dataFolder),
             "--DirectLine:Secret", Secret,
             "--DirectLine:AllowedOrigins:0", "https://center.example.jp",
             "--Logging:LogLevel:Default", "Information",
@@ -72,6 +74,9 @@ public sealed class BotHost : IAsyncDisposable
         await app.StartAsync();
         return new BotHost(app, dataFolder, keepData, logs);
     }
+
+    /// <summary>The key-encryption keys of a host on <paramref name="dataFolder"/> (unless a test says otherwise).</summary>
+    public static string SecretsFolderOf(string dataFolder) => dataFolder.TrimEnd('/') + ".secrets";
 
     /// <summary>Runs a query on the host's database in its own scope.</summary>
     public async Task<T> DbAsync<T>(Func<IntakeDbContext, Task<T>> query)
@@ -154,6 +159,10 @@ public sealed class BotHost : IAsyncDisposable
             try
             {
                 Directory.Delete(DataFolder, recursive: true);
+                if (Directory.Exists(SecretsFolderOf(DataFolder)))
+                {
+                    Directory.Delete(SecretsFolderOf(DataFolder), recursive: true);
+                }
             }
             catch (IOException)
             {

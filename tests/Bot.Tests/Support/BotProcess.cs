@@ -47,7 +47,7 @@ public sealed class BotProcess : IAsyncDisposable
         foreach (var argument in new[]
                  {
                      Dll, "--contentRoot", RepoPaths.Bot, "--urls", $"http://127.0.0.1:{port}",
-                     "--Storage:DataFolder", dataFolder, "--DirectLine:Secret", BotHost.Secret,
+                     "--Storage:DataFolder", dataFolder, "--DataProtection:SecretsFolder", BotHost.SecretsFolderOf(dataFolder), "--DirectLine:Secret", BotHost.Secret,
                      "--Logging:LogLevel:Default", "Warning", "--RateLimits:PerIpPerMinute", "1000000",
                      "--RateLimits:TokensPerIpPerMinute", "100000",
                  })
