@@ -72,6 +72,7 @@ public sealed class SampleSettingsTests
         var data = Path.Combine(Path.GetTempPath(), "intakebot-tests", Guid.NewGuid().ToString("N"));
         var builder = BotApp.CreateBuilder([
             "--contentRoot", RepoPaths.Bot, "--urls", "http://0.0.0.0:0", "--Storage:DataFolder", data,
+            "--DataProtection:SecretsFolder", BotHost.SecretsFolderOf(data),
             "--Center:Name", "神奈川県地域生活定着支援センター", "--Center:Phone", "045-123-4567",
         ]);
 
@@ -79,6 +80,7 @@ public sealed class SampleSettingsTests
 
         Assert.NotNull(app);
         Directory.Delete(data, recursive: true);
+        Directory.Delete(BotHost.SecretsFolderOf(data), recursive: true);
     }
 
     [Fact]

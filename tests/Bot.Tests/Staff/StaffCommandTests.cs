@@ -20,7 +20,7 @@ public sealed class StaffCommandTests : IAsyncLifetime
     [Fact]
     public async Task Adding_a_user_names_the_database_it_wrote_to()
     {
-        var builder = BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--Logging:LogLevel:Default", "Warning", .. TestDatabase.ArgumentsFor(_host.DataFolder)]);
+        var builder = BotApp.CreateBuilder(["--contentRoot", RepoPaths.Bot, "--Storage:DataFolder", _host.DataFolder, "--DataProtection:SecretsFolder", BotHost.SecretsFolderOf(_host.DataFolder), "--Logging:LogLevel:Default", "Warning", .. TestDatabase.ArgumentsFor(_host.DataFolder)]);
         var output = new StringWriter();
         var error = new StringWriter();
 

@@ -77,8 +77,9 @@ public sealed class StoredXssBrowserTests(BrowserFixture browser) : IAsyncLifeti
         var visitor = new WebChatVisitor(chat, _host);
         await visitor.OpenAsync();
         var script = IntakeScripts.For("家族").ToList();
-        script[^5] = Details;
-        script[^4] = Name;
+        // By the answers, not their places: questions added to the flow must not move the payloads.
+        script[script.IndexOf(IntakeScripts.DetailsAnswer("家族"))] = Details;
+        script[script.IndexOf("山田 花子 (はは)")] = Name;
         await visitor.TypeAllAsync(script);
         await Assertions.Expect(chat.GetByText(new Regex("受付番号は KN-")).Last).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(chat.Locator("#webchat").GetByText("<script>window.__xss='script'", new() { Exact = false }).First).ToBeVisibleAsync();
