@@ -90,8 +90,6 @@ internal static class Phrases
 
     public const string ChooseEdit = "どこを直しますか？";
 
-    public const string AlreadyDone = "このご相談は受け付けました。センターの相談員からご連絡します。新しい相談をするときは「最初から」を押してください。";
-
     public static string CurrentAnswer(string answer) => $"（いまの回答：{answer}）";
 
     public static string NoAnswer(CenterProfile center) =>

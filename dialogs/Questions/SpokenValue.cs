@@ -19,9 +19,9 @@ internal static class SpokenValue
     [
         "にいると聞いています", "にいると聞いた", "にいるそうです", "にいるらしいです", "にいるらしい",
         "と聞いています", "と聞きました", "と聞いた", "だそうです", "らしいです", "らしい",
-        "に入院しています", "に入所しています", "に入っています", "に入ってます", "に勾留されています", "に勾留中です",
+        "に入院しています", "に入所しています", "に入院中です", "に入所中です", "に入院中", "に入所中", "で入院中", "に入っています", "に入ってます", "に勾留されています", "に勾留中です",
         "で勾留されています", "で勾留中です", "におります", "にいます", "に居ます", "にいる", "に居る", "にいてます",
-        "と申します", "ともうします", "といいます", "と言います", "でございます", "になります", "です",
+        "と読みます", "とよみます", "と読む", "とよむ", "と申します", "ともうします", "といいます", "と言います", "でございます", "になります", "です",
         "の事件です", "の事件", "の件",
         "さん", "様", "さま",
     ];
@@ -38,12 +38,18 @@ internal static class SpokenValue
         "答えません", "言えません", "秘密", "ひみつ", "パス", "スキップ", "なし", "ない", "ありません", "まだない", "まだありません", "未定", "特になし",
     ];
 
+    // 「まだ起訴されていません」「まだ決まっていない」: nothing yet, however long the sentence.
+    private static readonly string[] NotYetEndings = ["ません", "ない", "ないです", "ないと聞いています"];
+
     /// <summary>True when the answer passes the question (not known, not given, none yet).</summary>
     public static bool IsSkip(string normalized)
     {
         var bare = TrimPunctuation(normalized);
-        return AnswerParsers.IsUnknown(bare) || Declines.Any(d => bare == d || bare.StartsWith(d + " ", StringComparison.Ordinal))
-               || bare.StartsWith("まだ", StringComparison.Ordinal) && bare.Length <= 8 && !bare.Any(char.IsAsciiDigit);
+        // 「言いたくないです」 declines as 「言いたくない」 does.
+        var plain = bare.EndsWith("です", StringComparison.Ordinal) && bare.Length > 2 ? bare[..^2] : bare;
+        return AnswerParsers.IsUnknown(bare) || Declines.Any(d => bare == d || plain == d || bare.StartsWith(d + " ", StringComparison.Ordinal))
+               || bare.StartsWith("まだ", StringComparison.Ordinal) && !bare.Any(char.IsAsciiDigit)
+                  && (bare.Length <= 8 || NotYetEndings.Any(e => bare.EndsWith(e, StringComparison.Ordinal)));
     }
 
     /// <summary>The value with the polite frame, hearsay and whereabouts wording taken off; may be empty.</summary>

@@ -35,13 +35,14 @@ public sealed class WhereaboutsQuestion : Question
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
         var normalized = JapaneseText.Normalize(text);
-        if (SpokenValue.IsSkip(normalized))
+        var match = Kinds.FirstOrDefault(k => k.Label == normalized || k.Words.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
+        // 「まだ拘置所から出られない」 says where they still are; only a bare 「まだわからない」 passes.
+        if (SpokenValue.IsSkip(normalized) && (match.Label is null || !normalized.StartsWith("まだ", StringComparison.Ordinal)))
         {
             Clear(record);
             return AnswerCheck.Stored;
         }
 
-        var match = Kinds.FirstOrDefault(k => k.Label == normalized || k.Words.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
         if (match.Label is null)
         {
             return AnswerCheck.Rejected(null);

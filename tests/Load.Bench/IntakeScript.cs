@@ -42,6 +42,7 @@ public sealed class IntakeScript
     /// tests/Dialogs.Tests/Conversation/IntakeScripts.cs (copied, not referenced), then 送信する
     /// at the review. The release date there is fixed (2026年12月10日, 15 days after the tests'
     /// clock); here it is 15 days after today in Japan, so it stays in the future.
+    /// LoadBenchScriptTests in tests/Dialogs.Tests runs it through the flow.
     /// </summary>
     public static IntakeScript Family(DateTimeOffset now)
     {
@@ -51,7 +52,8 @@ public sealed class IntakeScript
             "family",
             [
                 "相談を始める", "同意する", "家族・親族です", "親（父・母）", "72", "認知症の疑い", "これで全部", "持っていない", "刑務所・少年院に入っている",
-                release, "神奈川県", "ない", "いない", "住まい", "これで全部", "はい", "来月出所するが帰る家がない", "山田 花子", "090-1111-2222", "平日の午後",
+                release, "神奈川県", "ない", "いない", "住まい", "これで全部", "はい", "来月出所するが帰る家がない", "山田 一郎", "やまだ いちろう", "刑務所",
+                "山田 花子", "090-1111-2222", "平日の午後",
                 "送信する",
             ],
             referenceMarker: "受付番号は",

@@ -143,7 +143,7 @@ public sealed class CaseContactTests
     [Fact]
     public void Handoff_with_a_phone_already_given_promises_the_call_at_once()
     {
-        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Take(20).ToArray());
+        var chat = new ConversationDriver().SendAll(IntakeScripts.FamilyWithButtons.Answers(20));
         Assert.Equal(IntakeStep.ContactTime, chat.Step);
 
         chat.Send("人と話したい");

@@ -34,7 +34,7 @@ public sealed class MultiAnswerTests
 
         Assert.Equal([Need.Housing, Need.Medical, Need.ElderlyCare], chat.State.Record.Needs);
         Assert.Equal(IntakeStep.SubjectAgrees, chat.Step);
-        chat.SendAll("はい", "特にありません", "山田花子", "090-1111-2222", "平日の午後");
+        chat.SendAll("はい", "特にありません", "山田一郎", "やまだいちろう", "横浜刑務所にいます", "山田花子", "090-1111-2222", "平日の午後");
         Assert.Equal(IntakeStep.Review, chat.Step);
         Assert.Contains(chat.Last.Replies[^1].Review!, i => i.Step == IntakeStep.Needs && i.Value == "住まい、医療・通院、介護");
     }

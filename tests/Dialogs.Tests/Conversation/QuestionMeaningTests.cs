@@ -120,7 +120,7 @@ public sealed class QuestionMeaningTests
     public void A_date_reported_as_unknown_is_not_answered_as_a_question(string text)
     {
         var answerer = new TermAnswerer();
-        var chat = new ConversationDriver(answerer: answerer).SendAll(IntakeScripts.FamilyWithButtons.Take(8).ToArray());
+        var chat = new ConversationDriver(answerer: answerer).SendAll(IntakeScripts.FamilyWithButtons.Answers(8));
         Assert.Equal(IntakeStep.ReleaseDate, chat.Step);
 
         chat.Send(text);

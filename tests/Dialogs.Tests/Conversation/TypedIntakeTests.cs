@@ -45,6 +45,9 @@ public sealed class TypedIntakeTests
         [IntakeStep.Needs] = "住むところと介護",
         [IntakeStep.SubjectAgrees] = "まだ話せていません",
         [IntakeStep.Details] = "来月出所するが帰る家がなくて困っています",
+        [IntakeStep.SubjectName] = "息子の名前は山田一郎です",
+        [IntakeStep.SubjectNameKana] = "ヤマダイチロウ",
+        [IntakeStep.Whereabouts] = "横浜刑務所にいます",
         [IntakeStep.AskerName] = "山田花子と申します",
         [IntakeStep.Contact] = "０９０－１１１１－２２２２",
         [IntakeStep.ContactTime] = "夕方の6時以降",
@@ -69,6 +72,11 @@ public sealed class TypedIntakeTests
         [IntakeStep.Needs] = "住まいと福祉サービス",
         [IntakeStep.SubjectAgrees] = "本人も同意しています",
         [IntakeStep.Details] = "次回公判までに受け入れ先を調整したい",
+        [IntakeStep.Court] = "横浜地裁川崎支部です",
+        [IntakeStep.CaseNumber] = "令和８年（わ）第１２３号",
+        [IntakeStep.SubjectName] = "田中三郎と聞いています",
+        [IntakeStep.SubjectNameKana] = "たなか さぶろう",
+        [IntakeStep.Whereabouts] = "横浜拘置支所にいます",
         [IntakeStep.AskerName] = "鈴木一郎です",
         [IntakeStep.Contact] = "03-1234-5678",
         [IntakeStep.ContactTime] = "平日の午前中",
@@ -91,6 +99,9 @@ public sealed class TypedIntakeTests
         [IntakeStep.Needs] = "年金と生活保護",
         [IntakeStep.SubjectAgrees] = "同意を得ています",
         [IntakeStep.Details] = "生活保護の申請を手伝ってほしい",
+        [IntakeStep.SubjectName] = "高橋五郎さん",
+        [IntakeStep.SubjectNameKana] = "たかはし ごろう",
+        [IntakeStep.Whereabouts] = "ネットカフェにいるそうです",
         [IntakeStep.AskerName] = "佐藤次郎です",
         [IntakeStep.Contact] = "045-987-6543",
         [IntakeStep.ContactTime] = "9時から17時",
@@ -172,6 +183,8 @@ public sealed class TypedIntakeTests
         Assert.Equal(Answer.Unknown, record.SubjectAgrees);
         Assert.Equal("山田花子", record.AskerName);
         Assert.Equal(("神奈川県", "横浜市"), (record.ReturnPrefecture, record.ReturnCity));
+        Assert.Equal(("山田一郎", "やまだいちろう"), (record.SubjectName, record.SubjectNameKana));
+        Assert.Equal((PlaceKind.Prison, "横浜刑務所"), (record.WhereaboutsKind, record.WhereaboutsName));
     }
 
     [Fact]
@@ -182,9 +195,13 @@ public sealed class TypedIntakeTests
 
         Assert.Equal(("みなと法律事務所", "横浜弁護士会"), (lawyer.LawyerOffice, lawyer.BarAssociation));
         Assert.Equal(Answer.No, lawyer.HasGuarantor);
+        Assert.Equal(("横浜地裁川崎支部", "令和8年(わ)第123号"), (lawyer.Court, lawyer.CaseNumber));
+        Assert.Equal(("田中三郎", "たなか さぶろう"), (lawyer.SubjectName, lawyer.SubjectNameKana));
+        Assert.Equal((PlaceKind.DetentionHouse, "横浜拘置支所"), (lawyer.WhereaboutsKind, lawyer.WhereaboutsName));
         Assert.Equal("横浜保護観察所", supporter.OrganizationName);
         Assert.Equal([Disability.Mental, Disability.Intellectual], supporter.Disabilities);
         Assert.True(supporter.HousingUnstable);
+        Assert.Equal((PlaceKind.Other, "ネットカフェ"), (supporter.WhereaboutsKind, supporter.WhereaboutsName));
     }
 
     [Fact]

@@ -211,4 +211,13 @@ public sealed class UtteranceClassifierTests
         Assert.Equal(UtteranceKind.OutOfScope, UtteranceClassifier.Classify("ラーメン食べたい", knowledgeCovers: _ => false));
         Assert.Equal(UtteranceKind.Answer, UtteranceClassifier.Classify("ラーメン食べたい", expectingAnswer: true, _ => false));
     }
+
+    [Theory]
+    [InlineData("そうだんしたい")]
+    [InlineData("そうだん したいです")]
+    [InlineData("しえんを うけたい")]
+    public void Asking_for_help_in_hiragana_is_within_what_the_center_does(string text)
+    {
+        Assert.Equal(UtteranceKind.Answer, UtteranceClassifier.Classify(text, knowledgeCovers: _ => false));
+    }
 }
