@@ -14,6 +14,7 @@ using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
 using IntakeBot.Bot.Turns;
 using IntakeBot.Bot.WebChat;
+using IntakeBot.Dialogs.Center;
 using IntakeBot.Dialogs.Conversation;
 using IntakeBot.Knowledge;
 
@@ -45,7 +46,8 @@ public static class BotApp
         AllowedHostsCheck.AddTo(services);
         services.AddSingleton(_ => KnowledgeBase.LoadDefault());
         services.AddSingleton<IQuestionAnswerer>(sp => new KnowledgeQuestionAnswerer(sp.GetRequiredService<KnowledgeBase>()));
-        services.AddSingleton(sp => new IntakeConversation(CenterOptions.Read(configuration), sp.GetRequiredService<IQuestionAnswerer>()));
+        services.AddSingleton(_ => CenterOptions.Read(configuration));
+        services.AddSingleton(sp => new IntakeConversation(sp.GetRequiredService<CenterProfile>(), sp.GetRequiredService<IQuestionAnswerer>()));
 
         services.AddStorage(configuration, builder.Environment);
         services.Configure<TicketOptions>(configuration.GetSection(TicketOptions.Section));

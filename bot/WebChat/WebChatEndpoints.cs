@@ -1,7 +1,9 @@
 using IntakeBot.Bot.Activities;
+using IntakeBot.Bot.Center;
 using IntakeBot.Bot.Channels.DirectLine;
 using IntakeBot.Bot.Hosting;
 using IntakeBot.Bot.Storage;
+using IntakeBot.Dialogs.Center;
 using IntakeBot.Dialogs.Conversation;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +27,7 @@ public static class WebChatEndpoints
 
     private static readonly string IntakeKind = TicketKind.Intake.ToString();
 
-    private static async Task<IResult> IssueAsync(HttpContext context, DirectLineTokens tokens, ActivityFeed feed, IntakeDbContext db)
+    private static async Task<IResult> IssueAsync(HttpContext context, DirectLineTokens tokens, ActivityFeed feed, IntakeDbContext db, CenterProfile center)
     {
         var (body, error) = await JsonBody.ReadAsync<WebChatTokenRequest>(context.Request, ActivityJson.Options, emptyAllowed: true);
         if (error is not null)
@@ -56,6 +58,7 @@ public static class WebChatEndpoints
         var userId = resumable?.UserId ?? ConversationIds.NewUserId();
         var (token, expiresIn) = tokens.Issue(DirectLineTokenKind.Conversation, conversationId, userId);
         var (resumeKey, _) = tokens.Issue(DirectLineTokenKind.Resume, conversationId, userId);
-        return Results.Ok(new WebChatSession(conversationId, userId, token, expiresIn, resumeKey, Resumed: resumable is not null));
+        var sample = SampleSettings.Placeholders(center).Count > 0;
+        return Results.Ok(new WebChatSession(conversationId, userId, token, expiresIn, resumeKey, Resumed: resumable is not null, Sample: sample));
     }
 }

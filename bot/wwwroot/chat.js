@@ -74,6 +74,8 @@
 
   session().then(function (s) {
     save(s);
+    // The host still has the shipped sample profile: nobody may take its phone number for real.
+    document.getElementById('sample-notice').hidden = !s.sample;
     var directLine = window.WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
       token: s.token,

@@ -32,10 +32,10 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         }
     }
 
-    private async Task OpenAsync()
+    private async Task OpenAsync(IDictionary<string, string?>? settings = null)
     {
         RequiredTools.RequireChromium();
-        _host = await BotHost.StartAsync();
+        _host = await BotHost.StartAsync(settings: settings);
         _context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "ja-JP",
@@ -105,6 +105,29 @@ public sealed class WebChatPageTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(await _page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "この端末から会話を消す" }).IsVisibleAsync());
         Assert.DoesNotContain(_console, line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || line.StartsWith("pageerror", StringComparison.Ordinal));
         Assert.Equal(0, await _page.Locator("input[type=file]").CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task With_the_shipped_sample_profile_the_page_says_so_above_the_chat()
+    {
+        await OpenAsync();
+
+        await SeeAsync("こんにちは");
+        await Assertions.Expect(_page.Locator("#sample-notice")).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("#sample-notice")).ToContainTextAsync("サンプル設定です");
+    }
+
+    [SkippableFact]
+    public async Task Once_the_center_is_configured_the_sample_notice_is_gone()
+    {
+        await OpenAsync(new Dictionary<string, string?>
+        {
+            ["Center:Name"] = "神奈川県地域生活定着支援センター",
+            ["Center:Phone"] = "045-123-4567",
+        });
+
+        await SeeAsync("こんにちは");
+        await Assertions.Expect(_page.Locator("#sample-notice")).ToBeHiddenAsync();
     }
 
     [SkippableFact]
