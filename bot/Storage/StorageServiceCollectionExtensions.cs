@@ -64,8 +64,16 @@ public static partial class StorageServiceCollectionExtensions
     /// exception: a failed save (<see cref="ExpectedConflictLoggerFactory"/> quiets only
     /// conflicts), a failed query, or the request that did not handle it.
     /// </summary>
+    /// <para>
+    /// On SQLite, EF Core warns at every migration that rebuilds a table, because its
+    /// <c>PRAGMA foreign_keys = 0</c> cannot run inside the migration's transaction. The rebuild
+    /// itself still runs in that transaction, and <see cref="MigrateStorageAsync"/> lends none of
+    /// the migration's connections again, so a first start has nothing to warn about.
+    /// </para>
     private static void QuietCommandErrors(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
-        warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug));
+        warnings.Log(
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug));
 
     /// <summary>Creates the data folder and applies pending migrations before the host takes requests.</summary>
     public static async Task MigrateStorageAsync(this WebApplication app)
@@ -80,7 +88,7 @@ public static partial class StorageServiceCollectionExtensions
                 var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
                 if (db.Database.IsNpgsql())
                 {
-                    await MigratePostgreSqlAsync(db);
+                    await MigratePostgreSqlAsync(db, app.Logger);
                 }
                 else
                 {
@@ -141,6 +149,11 @@ public static partial class StorageServiceCollectionExtensions
         }
 
         var database = Path.Combine(dataFolder, options.DatabaseFile);
+        if (!options.UsesPostgreSql && !File.Exists(database))
+        {
+            LogCreatingDatabase(app.Logger, database);
+        }
+
         if (!options.UsesPostgreSql && !File.Exists(database) && !OperatingSystem.IsWindows())
         {
             // An empty file is an empty SQLite database.
@@ -153,6 +166,9 @@ public static partial class StorageServiceCollectionExtensions
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "First start: creating the database {Path} (a few seconds)")]
+    private static partial void LogCreatingDatabase(ILogger logger, string path);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Encrypted {Count} Data Protection key(s) written in the clear by an earlier version with key-encryption key {KeyId}")]
     private static partial void LogKeysEncrypted(ILogger logger, int count, string keyId);
 
@@ -160,12 +176,13 @@ public static partial class StorageServiceCollectionExtensions
     /// Instances started together would each apply the same pending migration (the second
     /// fails on a column that exists now), so they take turns under a session advisory lock.
     /// </summary>
-    private static async Task MigratePostgreSqlAsync(IntakeDbContext db)
+    private static async Task MigratePostgreSqlAsync(IntakeDbContext db, ILogger logger)
     {
         const long MigrationLock = 0x4d49_4752_4154_4521;
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (!await creator.ExistsAsync())
         {
+            LogCreatingDatabase(logger, db.Database.GetDbConnection().Database);
             await creator.CreateAsync();
         }
 
