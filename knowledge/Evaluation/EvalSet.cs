@@ -22,24 +22,14 @@ public static class EvalSet
     public static IReadOnlyList<EvalCase> Load(string path)
     {
         var cases = new List<EvalCase>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, columns) in EvalFile.Rows(path))
         {
-            lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("question\t", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var columns = line.Split('\t');
-            if (columns.Length != 4 || string.IsNullOrWhiteSpace(columns[0]) || string.IsNullOrWhiteSpace(columns[1]))
+            if (columns.Length != EvalFile.Columns || string.IsNullOrWhiteSpace(columns[0]) || string.IsNullOrWhiteSpace(columns[1]))
             {
                 throw new FormatException($"{path}:{lineNumber}: expected 4 tab-separated columns.");
             }
 
-            var expected = columns[1].Trim() == NotFoundMarker
-                ? []
-                : columns[1].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var expected = columns[1].Trim() == NotFoundMarker ? [] : EvalFile.Split(columns[1]);
             cases.Add(new EvalCase(columns[0].Trim(), expected, columns[2].Trim(), columns[3].Trim()));
         }
 

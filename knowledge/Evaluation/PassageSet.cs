@@ -16,22 +16,14 @@ public static class PassageSet
     public static IReadOnlyList<PassageCase> Load(string path)
     {
         var cases = new List<PassageCase>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (lineNumber, columns) in EvalFile.Rows(path))
         {
-            lineNumber++;
-            if (line.Length == 0 || line.StartsWith('#') || line.StartsWith("question\t", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var columns = line.Split('\t');
-            if (columns.Length != 4 || columns.Any(string.IsNullOrWhiteSpace))
+            if (columns.Length != EvalFile.Columns || columns.Any(string.IsNullOrWhiteSpace))
             {
                 throw new FormatException($"{path}:{lineNumber}: expected 4 non-empty tab-separated columns.");
             }
 
-            cases.Add(new PassageCase(columns[0].Trim(), Split(columns[1]), Split(columns[2]), columns[3].Trim()));
+            cases.Add(new PassageCase(columns[0].Trim(), EvalFile.Split(columns[1]), EvalFile.Split(columns[2]), columns[3].Trim()));
         }
 
         return cases;
@@ -48,6 +40,4 @@ public static class PassageSet
         var misses = cases.Select(c => (Case: c, Answer: knowledgeBase.Answer(c.Question))).Where(o => !o.Case.IsAnsweredBy(o.Answer)).ToList();
         return (cases.Count == 0 ? 0 : (double)(cases.Count - misses.Count) / cases.Count, misses);
     }
-
-    private static string[] Split(string column) => column.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
