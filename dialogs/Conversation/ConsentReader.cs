@@ -43,7 +43,7 @@ public static partial class ConsentReader
         "あとで", "後で", "検討", "けんとう", "ちょっと", "あとにし", "しらない", "知らない", "たぶん", "多分", "かも",
     ];
 
-    private static readonly string[] Fillers = ["です", "ですよ", "ます", "よ", "ね", "ねー", "!", "。", "、", ".", ",", "~", "〜", "ー", "…", "w", "笑"];
+    private static readonly string[] Fillers = ["やっぱり", "やはり", "です", "ですよ", "ます", "よ", "ね", "ねー", "!", "。", "、", ".", ",", "~", "〜", "ー", "…", "w", "笑"];
 
     /// <summary>Reads <paramref name="text"/> (already normalised or not).</summary>
     public static ConsentDecision Read(string text)

@@ -402,8 +402,24 @@ public sealed class IntakeConversation
             return;
         }
 
+        // Someone who declined and now types 「同意します」 is shown the notice again and decides there.
+        if (ConsentReader.Read(normalized) == ConsentDecision.Agree)
+        {
+            turn.Flow.Start();
+            AskCurrent(turn);
+            return;
+        }
+
         var question = normalized == Phrases.AboutCenter ? Phrases.AboutCenterQuestion : normalized;
-        AnswerOrDecline(turn, question, Classify(question) == UtteranceKind.OutOfScope ? UtteranceKind.OutOfScope : UtteranceKind.Question);
+        var kind = Classify(question);
+        if (kind is UtteranceKind.Answer or UtteranceKind.Story && !IsFaq(normalized) && normalized != Phrases.AboutCenter)
+        {
+            // 「母です」 or a story told without consent: nothing is kept, and the way to consent is shown.
+            turn.Say(Phrases.ConsentFirst, [new SuggestedAction(Phrases.StartWithConsent), new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.TalkToPerson)]);
+            return;
+        }
+
+        AnswerOrDecline(turn, question, kind == UtteranceKind.OutOfScope ? UtteranceKind.OutOfScope : UtteranceKind.Question);
         SayFaqMenu(turn, Phrases.StartWithConsent);
     }
 

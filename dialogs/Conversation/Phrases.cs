@@ -53,6 +53,11 @@ internal static class Phrases
 
     public const string ConsentAgain = "「同意する」か「同意しない」を選んでください。";
 
+    /// <summary>Said to someone who declined consent and then tells about a person: nothing of it is kept.</summary>
+    public const string ConsentFirst =
+        "ご本人やご家族のことは、同意をいただいてからうかがいます。いま書かれた内容は保存していません。\n"
+        + "相談を始めるときは「同意して相談を始める」を押してください。センターについての質問には、このままお答えします。";
+
     public const string QuestionsOnly =
         "わかりました。個人の情報はうかがいません。入力された内容は消去しました。\n"
         + "センターについてのご質問には、いつでもお答えします。質問を書いてください。";
