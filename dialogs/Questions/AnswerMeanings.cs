@@ -17,11 +17,48 @@ internal static partial class AnswerMeanings
 
     // 〜と聞いています: the fact is kept (it is what the asker knows); only the reporting verb goes,
     // because its 「います」 would read as a yes.
-    [GeneratedRegex(@"(と|って|っと)\s?(聞いて(い|お)?(ます|る)|聞きました|聞いた|きいて(い)?(ます|る)|きいた|言って(い)?(ました|ます|た|る)|言われ(ました|た|ています)|いって(い)?(ました|た))|とのことです|とのこと|らしいです|らしい|みたいです|みたい|ようです", RegexOptions.None)]
+    // Who said it may stand between: 「いないと弁護士さんから聞いています」.
+    [GeneratedRegex(@"(と|って|っと)\s?(?<source>[^、。,\s]{1,12}?(から|より)(は)?\s?)?(聞いて(い|お)?(ます|る)|聞きました|聞いた|きいて(い)?(ます|る)|ききました|きいた|言って(い)?(ました|ます|た|る)|言われ(ました|た|ています)|いわれ(ました|た|ています)|いって(い)?(ました|た))|とのことです|とのこと|らしいです|らしい|みたいです|みたい|ようです", RegexOptions.None)]
     private static partial Regex HearsayTail();
 
-    /// <summary>The text without a hearsay tail (「出所したと聞いています」 → 「出所した」).</summary>
-    public static string WithoutHearsay(string normalized) => HearsayTail().Replace(normalized, string.Empty).Trim();
+    // Or lead the answer: 「弁護士さんによると、いないそうです」「保護観察官から、いると聞いています」.
+    [GeneratedRegex(@"^(?<source>[^、。,\s]{1,12}?)(によると|によれば|の話では|の話だと|から(は)?[、,\s])\s?")]
+    private static partial Regex HearsayLead();
+
+    /// <summary>The text without a hearsay tail or the speaker leading it (「出所したと聞いています」 → 「出所した」).</summary>
+    public static string WithoutHearsay(string normalized)
+    {
+        var fact = HearsayTail().Replace(normalized, string.Empty).Trim();
+        var lead = HearsayLead().Match(fact);
+        return lead.Success && (fact != normalized || normalized.Contains("そう", StringComparison.Ordinal)) ? fact[lead.Length..].Trim() : fact;
+    }
+
+    /// <summary>Who the asker heard it from, when they say (「弁護士さんから聞いています」 → 弁護士さん), or null.</summary>
+    public static string? HearsaySource(string normalized)
+    {
+        var tail = HearsayTail().Match(normalized);
+        if (tail.Success && tail.Groups["source"].Success)
+        {
+            return Speaker(tail.Groups["source"].Value);
+        }
+
+        var lead = HearsayLead().Match(normalized);
+        return lead.Success && (tail.Success || normalized.Contains("そう", StringComparison.Ordinal)) ? Speaker(lead.Groups["source"].Value) : null;
+    }
+
+    private static string? Speaker(string phrase)
+    {
+        var speaker = phrase.Trim().TrimEnd('は').Trim();
+        foreach (var particle in new[] { "から", "より" })
+        {
+            if (speaker.EndsWith(particle, StringComparison.Ordinal))
+            {
+                speaker = speaker[..^particle.Length];
+            }
+        }
+
+        return speaker.Length is > 0 and <= 12 ? speaker : null;
+    }
 
     // Places that are no home at all.
     [GeneratedRegex("路上|ろじょう|野宿|のじゅく|公園|こうえん|ホームレス|ほーむれす|車中泊|しゃちゅうはく|車で寝|車の中|くるまで|駅で寝|河川敷|橋の下|住所不定|住居不定|段ボール|ダンボール")]

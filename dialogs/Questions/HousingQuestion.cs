@@ -44,7 +44,7 @@ public sealed class HousingQuestion : Question
             }
 
             Store(record, reading.Value, reading.Unstable);
-            MarkHearsay(record, heard);
+            MarkHearsay(record, heard, AnswerMeanings.HearsaySource(normalized));
             return AnswerCheck.Stored;
         }
 
@@ -52,7 +52,7 @@ public sealed class HousingQuestion : Question
         var check = Accept(parsed, record, yes => Store(record, yes ? Answer.Yes : Answer.No, unstable: false), () => Store(record, Answer.Unknown, unstable: false));
         if (check.Accepted)
         {
-            MarkHearsay(record, heard && record.HasHousing != Answer.Unknown);
+            MarkHearsay(record, heard && record.HasHousing != Answer.Unknown, AnswerMeanings.HearsaySource(normalized));
         }
         return check.Accepted || check.Problem is null ? check : AnswerCheck.Rejected($"「{Yes}」か「{No}」でお答えください。");
     }
@@ -77,7 +77,7 @@ public sealed class HousingQuestion : Question
     {
         to.HasHousing = from.HasHousing;
         to.HousingUnstable = from.HousingUnstable;
-        MarkHearsay(to, from.Hearsay.Contains(Step));
+        CopyHearsay(from, to);
     }
 
     protected override IEnumerable<string> OptionLabels(IntakeRecord record) => [Yes, No, UnstableLabel];

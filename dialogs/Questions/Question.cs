@@ -66,18 +66,32 @@ public abstract class Question
     public const string HearsayNote = "（聞いた話）";
 
     /// <summary>Records whether the stored answer is hearsay (「〜と聞いています」), so the review can say so.</summary>
-    protected void MarkHearsay(IntakeRecord record, bool hearsay)
+    protected void MarkHearsay(IntakeRecord record, bool hearsay, string? source = null)
     {
         record.Hearsay.Remove(Step);
+        record.HeardFrom.Remove(Step);
         if (hearsay)
         {
             record.Hearsay.Add(Step);
+            if (source is not null)
+            {
+                record.HeardFrom[Step] = source;
+            }
         }
     }
 
-    /// <summary><paramref name="described"/> with the hearsay note when the answer was heard from someone else.</summary>
+    /// <summary>Copies whether <paramref name="from"/>'s answer is hearsay, and from whom.</summary>
+    protected void CopyHearsay(IntakeRecord from, IntakeRecord to) =>
+        MarkHearsay(to, from.Hearsay.Contains(Step), from.HeardFrom.GetValueOrDefault(Step));
+
+    /// <summary>
+    /// <paramref name="described"/> with the hearsay note when the answer was heard from someone
+    /// else, naming them when the asker did (「（聞いた話：弁護士さんから）」).
+    /// </summary>
     protected string? WithHearsay(IntakeRecord record, string? described) =>
-        described is not null && record.Hearsay.Contains(Step) ? described + HearsayNote : described;
+        described is null || !record.Hearsay.Contains(Step) ? described
+        : record.HeardFrom.TryGetValue(Step, out var source) ? $"{described}（聞いた話：{source}から）"
+        : described + HearsayNote;
 
     /// <summary>
     /// Stores a parsed answer: a value through <paramref name="store"/>; 「わからない」 (where allowed)

@@ -52,14 +52,14 @@ public sealed class YesNoQuestion : Question
             }
 
             _set(record, reading.Value);
-            MarkHearsay(record, heard);
+            MarkHearsay(record, heard, AnswerMeanings.HearsaySource(normalized));
             return AnswerCheck.Stored;
         }
 
         var check = Accept(AnswerParsers.YesNo(fact.Length > 0 ? fact : normalized), record, yes => _set(record, yes ? Answer.Yes : Answer.No), () => _set(record, Answer.Unknown));
         if (check.Accepted)
         {
-            MarkHearsay(record, heard && _get(record) != Answer.Unknown);
+            MarkHearsay(record, heard && _get(record) != Answer.Unknown, AnswerMeanings.HearsaySource(normalized));
         }
 
         // The buttons say 「いる」「いない」 here, so the hint names them, not 「はい」「いいえ」.
@@ -90,7 +90,7 @@ public sealed class YesNoQuestion : Question
     public override void Copy(IntakeRecord from, IntakeRecord to)
     {
         _set(to, _get(from));
-        MarkHearsay(to, from.Hearsay.Contains(Step));
+        CopyHearsay(from, to);
     }
 
     // 「わからない」 is added by the base class.

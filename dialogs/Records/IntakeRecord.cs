@@ -81,6 +81,9 @@ public sealed class IntakeRecord
     /// </summary>
     public List<IntakeStep> Hearsay { get; set; } = [];
 
+    /// <summary>For hearsay answers, who the asker heard them from when they said so (「弁護士さん」).</summary>
+    public Dictionary<IntakeStep, string> HeardFrom { get; set; } = [];
+
     /// <summary>A deep copy: the lists are new, everything else is a value or an immutable string.</summary>
     public IntakeRecord Clone()
     {
@@ -89,6 +92,7 @@ public sealed class IntakeRecord
         copy.Handbooks = [.. Handbooks];
         copy.Needs = [.. Needs];
         copy.Hearsay = [.. Hearsay];
+        copy.HeardFrom = new Dictionary<IntakeStep, string>(HeardFrom);
         return copy;
     }
 }

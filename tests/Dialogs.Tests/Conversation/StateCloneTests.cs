@@ -136,6 +136,14 @@ public class StateCloneTests
             return collection;
         }
 
+        if (underlying.IsGenericType && underlying.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            var dictionary = Activator.CreateInstance(underlying)!;
+            var arguments = underlying.GetGenericArguments();
+            underlying.GetMethod("Add")!.Invoke(dictionary, [Value(arguments[0]), Value(arguments[1])]);
+            return dictionary;
+        }
+
         if (underlying == typeof(AskBack))
         {
             // An immutable record: sharing it between a state and its clone is safe.
