@@ -26,6 +26,29 @@ public static class InputSignals
         "蹴られ", "虐待", "命が危ない", "助けて殺", "リストカット", "リスカ", "オーバードーズ",
     ];
 
+    /// <summary>The button that switches to やさしい日本語 before the role is known.</summary>
+    public const string PlainJapaneseButton = "やさしい にほんご";
+
+    // What someone writes to ask for やさしい日本語, as a short command anywhere in the conversation.
+    private static readonly string[] PlainJapaneseWords =
+    [
+        "やさしい日本語", "やさしいにほんご", "やさしい言葉", "やさしいことば", "優しい日本語", "易しい日本語", "簡単な日本語", "かんたんな日本語",
+        "かんたんなにほんご", "簡単な言葉", "かんたんな言葉", "かんたんなことば", "ひらがなで", "平仮名で", "ひらがなにして", "ひらがなでかいて",
+        "わかりやすいことば", "わかりやすい日本語",
+    ];
+
+    // Longer messages that contain the words are stories or questions (「ひらがなで書いてもいいですか」 is still short enough to mean it).
+    private const int MaxPlainRequestLength = 20;
+
+    /// <summary>True when the message asks for やさしい日本語 (「やさしい日本語で」「かんたんな ことばで」「ひらがなで」).</summary>
+    public static bool AsksForPlainJapanese(string text)
+    {
+        var normalized = Fold(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return normalized.Length is > 0 and <= MaxPlainRequestLength
+               && (normalized == Fold(PlainJapaneseButton).Replace(" ", string.Empty, StringComparison.Ordinal)
+                   || PlainJapaneseWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
+    }
+
     public static GlobalCommand? Command(string text)
     {
         var normalized = Fold(text);

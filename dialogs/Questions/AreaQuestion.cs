@@ -9,7 +9,7 @@ public sealed class AreaQuestion : Question
 {
     private readonly string _homePrefecture;
 
-    public AreaQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt, string homePrefecture)
+    public AreaQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt, string homePrefecture)
         : base(step, label, prompt, $"例：「{homePrefecture}横浜市」「東京都新宿区」", allowsUnknown: true)
     {
         _homePrefecture = homePrefecture;
