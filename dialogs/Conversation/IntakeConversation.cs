@@ -926,7 +926,7 @@ public sealed class IntakeConversation
                 SayWelcomeMenu(turn);
                 return;
             case IntakeStep.Consent:
-                turn.Say(turn.Words.ConsentFor(_center), [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
+                turn.Say(turn.Words.ConsentFor(_center), [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree), .. PlainOffer(turn)]);
                 return;
             case IntakeStep.QuestionsOnly:
                 turn.Say(turn.Words.WriteAQuestion, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
@@ -954,7 +954,7 @@ public sealed class IntakeConversation
         var question = _catalog[state.Step];
         if (state.PendingAskBack is { } askBack)
         {
-            turn.Say(turn.Words.Label(askBack.Prompt), [.. askBack.Options.Select(o => new SuggestedAction(o.Label))]);
+            turn.Say(turn.Words.IsPlain && askBack.PlainPrompt is { } plainPrompt ? plainPrompt : turn.Words.Label(askBack.Prompt), [.. askBack.Options.Select(o => new SuggestedAction(o.Label))]);
             return;
         }
 

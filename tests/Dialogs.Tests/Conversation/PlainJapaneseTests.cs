@@ -273,6 +273,11 @@ public sealed partial class PlainJapaneseTests
 
         // A handoff without a way to reach them: the center cannot call back.
         chat.Send("ひとと はなしたい");
+
+        // A story instead of an answer: what was read is shown in plain words, and confirmed.
+        chat.Send("45さいです。きのう けいさつに つかまりました。");
+        Assert.Equal(IntakeStep.ConfirmStory, chat.Step);
+        Press(chat, "はい");
         AnswerUntilReview(chat, SelfTyped, pressButtons: false);
         Assert.Equal(Stage.Arrested, chat.State.Record.Stage);
         Assert.Contains(chat.Turns, t => t.Replies.Any(r => r.Text.Contains("そういう ことですか？", StringComparison.Ordinal)));
@@ -304,6 +309,29 @@ public sealed partial class PlainJapaneseTests
         }, pressButtons: false);
         chat.Send("これで いい");
         Assert.Equal(IntakeStep.Done, chat.Step);
+
+        AssertPlain(ProblemsIn(chat, from));
+    }
+
+    [Fact]
+    public void The_rarer_texts_are_plain_too_welcome_back_going_back_moving_on_refusing_and_questions_only()
+    {
+        var chat = new ConversationDriver(answerer: new CenterAnswerer()).SendAll("相談を始める", "同意する", "本人です");
+        var from = chat.Turns.Count;
+
+        chat.Send(UserInput.Started);
+        Assert.Contains("おかえりなさい", chat.LastText);
+        chat.Send("もどる");
+        chat.Send("もどる");
+        chat.Send("本人です");
+        chat.SendAll("ぜんぜん", "ぜんぜん", "ぜんぜん");
+        Assert.Contains("つぎの しつもんに いきます", chat.Turns[^1].Replies[0].Text);
+        chat.Send("やめる");
+        Press(chat, "そうだんを はじめる");
+        Press(chat, "いいえ、いやです");
+        Assert.Equal(IntakeStep.QuestionsOnly, chat.Step);
+        chat.Send("センターって なに");
+        chat.Send("あしたの てんきは");
 
         AssertPlain(ProblemsIn(chat, from));
     }
@@ -350,6 +378,25 @@ public sealed partial class PlainJapaneseTests
 
         Assert.False(state.PlainJapanese);
         Assert.False(state.IsPlain());
+    }
+
+    [Fact]
+    public void A_place_name_in_two_prefectures_is_asked_back_in_plain_Japanese_and_the_plain_button_still_chooses()
+    {
+        var chat = new ConversationDriver().SendAll("相談を始める", "同意する", "本人です");
+        var answers = new Dictionary<IntakeStep, string>(SelfTyped) { [IntakeStep.Stage] = "けいむしょを でた", [IntakeStep.LeftFacilityDate] = "せんげつ" };
+        for (var turn = 0; turn < 20 && chat.Step != IntakeStep.ReturnArea; turn++)
+        {
+            chat.Send(chat.State.CollectingMore ? "ない" : answers[chat.Step]);
+        }
+
+        chat.Send("ふちゅう");
+
+        Assert.Equal("どこの 府中市ですか？", chat.LastText);
+        Assert.Contains("ほかの ところ", chat.Buttons);
+        Press(chat, "ほかの ところ");
+        Assert.Equal(IntakeStep.ReturnArea, chat.Step);
+        Assert.Contains("もう いちど ききます", chat.LastText);
     }
 
     [Fact]
