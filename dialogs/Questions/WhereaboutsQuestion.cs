@@ -32,6 +32,12 @@ public sealed class WhereaboutsQuestion : Question
     {
     }
 
+    /// <summary>A question with one wording only (the host uses one to describe stored answers, and never asks it).</summary>
+    public WhereaboutsQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+        : this(step, label, (record, _) => prompt(record))
+    {
+    }
+
     public override AnswerCheck Apply(string text, IntakeRecord record, DateOnly today)
     {
         var normalized = JapaneseText.Normalize(text);
