@@ -131,51 +131,78 @@ public sealed class QuestionCatalog
             Say("はじめに、あなたのことを教えてください。どなたからのご相談ですか？",
                 "はじめに、あなたの ことを おしえて ください。\nだれの そうだん ですか？"),
             RoleChoices, r => r.Role, (r, v) => r.Role = v,
-            alsoAnswers: PrefillFromRole);
+            alsoAnswers: PrefillFromRole)
+        {
+            PlainExample = "れい：わたし、かぞく",
+        };
 
         yield return new ChoiceQuestion<Relation>(
             IntakeStep.Relation, "ご本人との関係",
             Say("ご本人（支援が必要な方）とのご関係を教えてください。",
                 "ほんにん（たすけが ひつような 人）は、あなたの だれですか？"),
-            RelationChoices, r => r.Relation, (r, v) => r.Relation = v, reading: AnswerMeanings.RelationFromSubject);
+            RelationChoices, r => r.Relation, (r, v) => r.Relation = v, reading: AnswerMeanings.RelationFromSubject)
+        {
+            PlainExample = "れい：はは、むすこ",
+        };
 
         yield return new TextQuestion(
             IntakeStep.LawyerOffice, "法律事務所",
             Say("法律事務所の名前を教えてください。", "じむしょの なまえを おしえて ください。"),
-            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100, isName: true);
+            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100, isName: true)
+        {
+            PlainExample = "れい：みなと ほうりつ じむしょ",
+        };
 
         yield return new TextQuestion(
             IntakeStep.BarAssociation, "所属弁護士会",
             Say("所属の弁護士会を教えてください。", "べんごしかいの なまえを おしえて ください。"),
-            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true);
+            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true)
+        {
+            PlainExample = "れい：かながわけん べんごしかい",
+        };
 
         yield return new OptionalTextQuestion(
             IntakeStep.Court, "裁判所",
             Say("担当の裁判所（支部）を教えてください。起訴前などでまだなければ「答えない」か「わからない」を押してください。",
                 "さいばんしょの なまえを おしえて ください。\nまだ きまって いなければ「わからない」を おして ください。"),
-            "例：「横浜地方裁判所 川崎支部」", r => r.Court, (r, v) => r.Court = v, maxLength: 60);
+            "例：「横浜地方裁判所 川崎支部」", r => r.Court, (r, v) => r.Court = v, maxLength: 60)
+        {
+            PlainExample = "れい：よこはま ちほう さいばんしょ",
+        };
 
         yield return new OptionalTextQuestion(
             IntakeStep.CaseNumber, "事件番号",
             Say("事件番号を教えてください。", "じけんの ばんごうを おしえて ください。"),
             "例：「令和8年(わ)第123号」", r => r.CaseNumber, (r, v) => r.CaseNumber = v, maxLength: 40,
             problem: v => v.Any(c => char.IsAsciiDigit(c) || "一二三四五六七八九十〇".Contains(c)) ? null : "番号がわかる形で書いてください。",
-            storeNormalized: true);
+            storeNormalized: true)
+        {
+            PlainExample = "れい：令和8年(わ)第123号",
+        };
 
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
             Say("ご所属の機関・事業所の名前を教えてください。", "あなたの しょくばの なまえを おしえて ください。"),
-            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100, isName: true);
+            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100, isName: true)
+        {
+            PlainExample = "れい：みなと そうだん しえん じぎょうしょ",
+        };
 
         yield return new ChoiceQuestion<SupporterKind>(
             IntakeStep.SupporterKind, "機関の種類",
             Say("どのような機関ですか？", "どんな しょくば ですか？"),
-            SupporterKindChoices, r => r.SupporterKind, (r, v) => r.SupporterKind = v);
+            SupporterKindChoices, r => r.SupporterKind, (r, v) => r.SupporterKind = v)
+        {
+            PlainExample = "れい：びょういん、やくしょ",
+        };
 
         yield return new ChoiceQuestion<SupporterPurpose>(
             IntakeStep.SupporterPurpose, "ご用件",
             Say("ご用件はどれに近いですか？", "なんの そうだん ですか？ ちかい ものを えらんで ください。"),
-            SupporterPurposeChoices, r => r.SupporterPurpose, (r, v) => r.SupporterPurpose = v);
+            SupporterPurposeChoices, r => r.SupporterPurpose, (r, v) => r.SupporterPurpose = v)
+        {
+            PlainExample = "れい：あたらしい 人の そうだん",
+        };
 
         yield return new SubjectNameQuestion(
             IntakeStep.SubjectName, "ご本人の氏名",
@@ -310,19 +337,28 @@ public sealed class QuestionCatalog
                 (true, _) => r.Role == AskerRole.Self ? "すむ ところは ありますか？" : "ほんにんの すむ ところは ありますか？",
                 (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人に、いま住む場所はありますか？",
                 _ => "釈放・出所のあとに住む場所は決まっていますか？",
-            });
+            })
+        {
+            PlainExample = "れい：ある、ない、ともだちの いえに いる",
+        };
 
         yield return new YesNoQuestion(
             IntakeStep.Guarantor, "身元引受人",
             Say("身元引受人（釈放・出所のあとにご本人を受け入れる人）はいますか？",
                 "でた あとに、いっしょに いて くれる 人は いますか？",
                 "でた あとに、ほんにんを ひきうけて くれる 人は いますか？"),
-            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない", meaning: AnswerMeanings.Guarantor);
+            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない", meaning: AnswerMeanings.Guarantor)
+        {
+            PlainExample = "れい：いる、いない、わからない",
+        };
 
         yield return new YesNoQuestion(
             IntakeStep.Probation, "保護観察",
             Say("ご本人はいま、保護観察を受けていますか？", "いま、ほごかんさつを うけて いますか？", "ほんにんは いま、ほごかんさつを うけて いますか？"),
-            r => r.OnProbation, (r, v) => r.OnProbation = v, meaning: AnswerMeanings.Probation);
+            r => r.OnProbation, (r, v) => r.OnProbation = v, meaning: AnswerMeanings.Probation)
+        {
+            PlainExample = "れい：はい、いいえ、わからない",
+        };
 
         yield return new MultiChoiceQuestion<Need>(
             IntakeStep.Needs, "困っていること",
@@ -338,7 +374,10 @@ public sealed class QuestionCatalog
             IntakeStep.SubjectAgrees, "本人の同意",
             Say("ご本人は、この相談のことを知っていて、同意していますか？",
                 "ほんにんは、この そうだんを しって いますか？\nそうだん しても いいと いって いますか？"),
-            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v, meaning: AnswerMeanings.SubjectAgrees);
+            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v, meaning: AnswerMeanings.SubjectAgrees)
+        {
+            PlainExample = "れい：はい、いいえ、わからない",
+        };
 
         yield return new TextQuestion(
             IntakeStep.Details, "相談内容",
@@ -349,7 +388,10 @@ public sealed class QuestionCatalog
                 (false, false) => "ご相談の内容や、困っていることを自由に書いてください。",
             },
             "例：「来月出所するが、帰る場所がない」", r => r.Details, (r, v) => r.Details = v, maxLength: 1000,
-            options: ["特にありません"]);
+            options: ["特にありません"])
+        {
+            PlainExample = "れい：すむ ところを さがしたい",
+        };
 
         yield return new TextQuestion(
             IntakeStep.AskerName, "お名前",
@@ -374,13 +416,19 @@ public sealed class QuestionCatalog
                 ? Say("手紙の送り先（住所と宛名）を教えてください。", "てがみを おくる ところ（じゅうしょ）を おしえて ください。")(r, plain)
                 : Say("どなたを通じて連絡すればよいですか？ 機関・事業所の名前と、担当の方の名前を教えてください。",
                     "だれに れんらく すれば いいですか？\nしせつの なまえと、たんとうの 人の なまえを おしえて ください。")(r, plain),
-            "例：「みなと相談支援事業所の田中さん」", r => r.ContactVia, (r, v) => r.ContactVia = v, maxLength: 100);
+            "例：「みなと相談支援事業所の田中さん」", r => r.ContactVia, (r, v) => r.ContactVia = v, maxLength: 100)
+        {
+            PlainExample = "れい：みなと じぎょうしょの たなかさん",
+        };
 
         yield return new TextQuestion(
             IntakeStep.ContactTime, "連絡してよい時間",
             Say("センターから連絡してよい時間帯を教えてください。", "でんわ しても いい 時間は いつですか？", "れんらく しても いい 時間は いつですか？"),
             "例：「平日の午後」「いつでもよい」", r => r.ContactTime, (r, v) => r.ContactTime = v, maxLength: 100,
-            options: ["いつでもよい", "平日の午前", "平日の午後", "夕方以降"]);
+            options: ["いつでもよい", "平日の午前", "平日の午後", "夕方以降"])
+        {
+            PlainExample = "れい：ごご、いつでも いい",
+        };
     }
 
     /// <summary>「母です」 says both who is asking and the relation; 「保護観察所の者です」 the kind of agency.</summary>

@@ -399,6 +399,35 @@ public sealed partial class PlainJapaneseTests
         Assert.Contains("もう いちど ききます", chat.LastText);
     }
 
+    public static TheoryData<AskerRole> AllRoles => [AskerRole.Self, AskerRole.Family, AskerRole.Lawyer, AskerRole.Supporter];
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public void Every_question_has_a_plain_prompt_plain_buttons_and_a_plain_example_whoever_asks_at_every_stage(AskerRole role)
+    {
+        var catalog = new IntakeConversation(ConversationDriver.Center).Catalog;
+        var problems = new List<string>();
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            foreach (var way in Enum.GetValues<ContactWay>())
+            {
+                var record = new IntakeRecord { Role = role, Stage = stage, ContactWay = way };
+                foreach (var question in catalog.All)
+                {
+                    var plain = question.Prompt(record, plain: true);
+                    Assert.NotEqual(question.Prompt(record), plain);
+                    Assert.True(question.PlainExample.Length > 0, $"{question.Step} has no plain example");
+                    problems.AddRange(Problems(plain).Select(p => $"{question.Step}: {p}"));
+                    problems.AddRange(Problems(question.PlainExample).Select(p => $"{question.Step} example: {p}"));
+                    problems.AddRange(question.Buttons(record).SelectMany(b => Problems(PlainLabels.ToPlain(b))).Select(p => $"{question.Step} button: {p}"));
+                    problems.AddRange(Problems(PlainLabels.ToPlain(question.Label)).Select(p => $"{question.Step} label: {p}"));
+                }
+            }
+        }
+
+        AssertPlain(problems);
+    }
+
     [Fact]
     public void The_checker_finds_jargon_keigo_and_long_sentences()
     {
