@@ -234,7 +234,8 @@ internal sealed class Wording
         }
 
         var contact = CaseContact.Of(record);
-        var text = $"そうだんを うけつけました。\nうけつけばんごうは {TurnResult.ReferenceNumberPlaceholder} です。\n"
+        // 受付番号 is said in kanji too, with its reading: it is the word the center uses on the phone.
+        var text = $"そうだんを うけつけました。\n受付番号（うけつけばんごう）を つたえます。\n受付番号は {TurnResult.ReferenceNumberPlaceholder} です。\n"
                    + (contact?.CanReach == true
                        ? "センターの 人から、なるべく はやく れんらく します。"
                        : CannotCallBack(center, contact).TrimEnd() + "\nでんわの ときは、うけつけばんごうを いって ください。");
