@@ -90,6 +90,13 @@ public sealed class IntakeConversation
             normalized = JapaneseText.Normalize(standard);
         }
 
+        if (InputSignals.IsCrisis(normalized))
+        {
+            OnCrisis(turn, text);
+            return;
+        }
+
+        // Crisis words come first, even in a request for plain words.
         if (InputSignals.AsksForPlainJapanese(normalized))
         {
             turn.State.PlainJapanese = true;
@@ -103,12 +110,6 @@ public sealed class IntakeConversation
                 AskCurrent(turn);
             }
 
-            return;
-        }
-
-        if (InputSignals.IsCrisis(normalized))
-        {
-            OnCrisis(turn, text);
             return;
         }
 

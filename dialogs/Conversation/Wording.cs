@@ -34,7 +34,8 @@ internal sealed class Wording
           + "ボタンを おすか、もじで かいて ください。"
         : Phrases.Welcome(center);
 
-    public string WelcomeMenu => IsPlain ? "どうしますか？" : "どうしますか？";
+    // The same three words in both wordings.
+    public string WelcomeMenu => "どうしますか？";
 
     public string SwitchedToPlain => "わかりました。\nやさしい にほんごで はなします。";
 

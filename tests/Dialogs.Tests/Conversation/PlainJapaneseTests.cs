@@ -361,6 +361,17 @@ public sealed partial class PlainJapaneseTests
     }
 
     [Fact]
+    public void Crisis_words_in_a_request_for_plain_Japanese_get_the_crisis_guidance()
+    {
+        var chat = new ConversationDriver().SendAll("相談を始める");
+
+        chat.Send("しにたい ひらがなで");
+
+        Assert.Contains(chat.Effects.OfType<CreateTicket>(), t => t.Kind == TicketKind.Crisis);
+        Assert.Contains("110", chat.LastText);
+    }
+
+    [Fact]
     public void The_standard_wording_is_kept_for_everyone_who_did_not_ask_for_plain_Japanese()
     {
         var chat = new ConversationDriver().SendAll("相談を始める", "同意する", "家族・親族です");
