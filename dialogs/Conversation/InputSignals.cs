@@ -37,16 +37,44 @@ public static class InputSignals
         "わかりやすいことば", "わかりやすい日本語",
     ];
 
-    // Longer messages that contain the words are stories or questions (「ひらがなで書いてもいいですか」 is still short enough to mean it).
-    private const int MaxPlainRequestLength = 20;
+    // What may come around the words in a request (「やさしい日本語で おねがいします」); anything else
+    // (「ひらがなで やまだ たろう」) is an answer that happens to contain them.
+    private static readonly string[] RequestWords =
+    [
+        "おねがいします", "お願いします", "おねがい", "お願い", "はなしてください", "話してください", "かいてください", "書いてください",
+        "はなして", "話して", "かいて", "書いて", "にしてください", "にして", "してください", "して", "ください", "がいい", "ほしい", "いい",
+        "です", "で", "に", "は", "を", "。", "、", "！", "!", "？", "?",
+    ];
 
     /// <summary>True when the message asks for やさしい日本語 (「やさしい日本語で」「かんたんな ことばで」「ひらがなで」).</summary>
     public static bool AsksForPlainJapanese(string text)
     {
-        var normalized = Fold(text).Replace(" ", string.Empty, StringComparison.Ordinal);
-        return normalized.Length is > 0 and <= MaxPlainRequestLength
-               && (normalized == Fold(PlainJapaneseButton).Replace(" ", string.Empty, StringComparison.Ordinal)
-                   || PlainJapaneseWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)));
+        var normalized = Fold(text);
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+
+        if (normalized == Fold(PlainJapaneseButton))
+        {
+            return true;
+        }
+
+        var phrase = PlainJapaneseWords.Where(w => normalized.Contains(w, StringComparison.Ordinal)).MaxBy(w => w.Length);
+        if (phrase is null)
+        {
+            return false;
+        }
+
+        var rest = normalized.Replace(phrase, string.Empty, StringComparison.Ordinal);
+        for (var stripped = true; stripped && rest.Length > 0;)
+        {
+            var word = RequestWords.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal));
+            stripped = word is not null;
+            rest = stripped ? rest[word!.Length..] : rest;
+        }
+
+        return rest.Length == 0;
     }
 
     public static GlobalCommand? Command(string text)

@@ -360,6 +360,24 @@ public sealed partial class PlainJapaneseTests
         Assert.Contains("はい、いいです", chat.Buttons);
     }
 
+    [Theory]
+    [InlineData("ひらがなで やまだ たろう")]
+    [InlineData("やさしい日本語を勉強しています")]
+    [InlineData("かんたんな ことばで いうと いえが ない")]
+    public void A_message_that_only_contains_the_words_is_not_a_request_for_plain_Japanese(string text)
+    {
+        Assert.False(InputSignals.AsksForPlainJapanese(text));
+    }
+
+    [Theory]
+    [InlineData("やさしい日本語でお願いします")]
+    [InlineData("ひらがなで かいて ください")]
+    [InlineData("簡単な日本語にしてください")]
+    public void A_polite_request_for_plain_Japanese_is_one(string text)
+    {
+        Assert.True(InputSignals.AsksForPlainJapanese(text));
+    }
+
     [Fact]
     public void Crisis_words_in_a_request_for_plain_Japanese_get_the_crisis_guidance()
     {
