@@ -378,6 +378,37 @@ public sealed partial class PlainJapaneseTests
         Assert.True(InputSignals.AsksForPlainJapanese(text));
     }
 
+    [Theory]
+    [InlineData("いいえ、いやです")]
+    [InlineData("いやです")]
+    [InlineData("いや")]
+    [InlineData("いいえ")]
+    [InlineData("いいです いいえ")]
+    [InlineData("よく わからない")]
+    public void In_plain_words_only_a_clear_yes_is_consent(string reply)
+    {
+        var chat = new ConversationDriver().SendAll("やさしい にほんご", "そうだんを はじめる");
+        Assert.Equal(IntakeStep.Consent, chat.Step);
+
+        chat.Send(reply);
+
+        Assert.False(chat.State.Consented);
+        Assert.DoesNotContain("だれの そうだん", chat.LastText);
+    }
+
+    [Theory]
+    [InlineData("はい、いいです")]
+    [InlineData("はい")]
+    public void In_plain_words_the_yes_button_and_a_typed_yes_are_consent(string reply)
+    {
+        var chat = new ConversationDriver().SendAll("やさしい にほんご", "そうだんを はじめる");
+
+        chat.Send(reply);
+
+        Assert.True(chat.State.Consented);
+        Assert.Contains("だれの そうだん", chat.LastText);
+    }
+
     [Fact]
     public void Crisis_words_in_a_request_for_plain_Japanese_get_the_crisis_guidance()
     {
