@@ -26,6 +26,57 @@ public static class InputSignals
         "蹴られ", "虐待", "命が危ない", "助けて殺", "リストカット", "リスカ", "オーバードーズ",
     ];
 
+    /// <summary>The button that switches to やさしい日本語 before the role is known.</summary>
+    public const string PlainJapaneseButton = "やさしい にほんご";
+
+    // What someone writes to ask for やさしい日本語, as a short command anywhere in the conversation.
+    private static readonly string[] PlainJapaneseWords =
+    [
+        "やさしい日本語", "やさしいにほんご", "やさしい言葉", "やさしいことば", "優しい日本語", "易しい日本語", "簡単な日本語", "かんたんな日本語",
+        "かんたんなにほんご", "簡単な言葉", "かんたんな言葉", "かんたんなことば", "ひらがなで", "平仮名で", "ひらがなにして", "ひらがなでかいて",
+        "わかりやすいことば", "わかりやすい日本語",
+    ];
+
+    // What may come around the words in a request (「やさしい日本語で おねがいします」); anything else
+    // (「ひらがなで やまだ たろう」) is an answer that happens to contain them.
+    private static readonly string[] RequestWords =
+    [
+        "おねがいします", "お願いします", "おねがい", "お願い", "はなしてください", "話してください", "かいてください", "書いてください",
+        "はなして", "話して", "かいて", "書いて", "にしてください", "にして", "してください", "して", "ください", "がいい", "ほしい", "いい",
+        "です", "で", "に", "は", "を", "。", "、", "！", "!", "？", "?",
+    ];
+
+    /// <summary>True when the message asks for やさしい日本語 (「やさしい日本語で」「かんたんな ことばで」「ひらがなで」).</summary>
+    public static bool AsksForPlainJapanese(string text)
+    {
+        var normalized = Fold(text);
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+
+        if (normalized == Fold(PlainJapaneseButton))
+        {
+            return true;
+        }
+
+        var phrase = PlainJapaneseWords.Where(w => normalized.Contains(w, StringComparison.Ordinal)).MaxBy(w => w.Length);
+        if (phrase is null)
+        {
+            return false;
+        }
+
+        var rest = normalized.Replace(phrase, string.Empty, StringComparison.Ordinal);
+        for (var stripped = true; stripped && rest.Length > 0;)
+        {
+            var word = RequestWords.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal));
+            stripped = word is not null;
+            rest = stripped ? rest[word!.Length..] : rest;
+        }
+
+        return rest.Length == 0;
+    }
+
     public static GlobalCommand? Command(string text)
     {
         var normalized = Fold(text);

@@ -68,7 +68,7 @@ public sealed class IntakeConversation
             return;
         }
 
-        turn.Say(Phrases.WelcomeBack);
+        turn.Say(turn.Words.WelcomeBack);
         AskCurrent(turn);
     }
 
@@ -77,16 +77,39 @@ public sealed class IntakeConversation
         var normalized = JapaneseText.Normalize(text);
         if (normalized.Length == 0)
         {
-            turn.Say(Phrases.EmptyMessage);
+            turn.Say(turn.Words.EmptyMessage);
             AskCurrent(turn);
             return;
         }
 
         turn.Heard(text);
+        if (PlainLabels.ToStandard(normalized) is { } standard)
+        {
+            // A plain button (「けいむしょ・しょうねんいん」) means its standard label to every parser.
+            text = standard;
+            normalized = JapaneseText.Normalize(standard);
+        }
 
         if (InputSignals.IsCrisis(normalized))
         {
             OnCrisis(turn, text);
+            return;
+        }
+
+        // Crisis words come first, even in a request for plain words.
+        if (InputSignals.AsksForPlainJapanese(normalized))
+        {
+            turn.State.PlainJapanese = true;
+            turn.Say(turn.Words.SwitchedToPlain);
+            if (turn.State.Step == IntakeStep.Welcome)
+            {
+                SayWelcome(turn);
+            }
+            else
+            {
+                AskCurrent(turn);
+            }
+
             return;
         }
 
@@ -140,7 +163,7 @@ public sealed class IntakeConversation
 
     private void OnCrisis(Turn turn, string text)
     {
-        turn.Say(Phrases.Crisis(_center));
+        turn.Say(turn.Words.Crisis(_center));
         if (turn.State.TicketsRequested.Add(TicketKind.Crisis))
         {
             // Life and safety come before the consent gate (APPI allows it when a life is at
@@ -169,11 +192,11 @@ public sealed class IntakeConversation
         switch (KnownContact(state))
         {
             case { CanReach: true }:
-                turn.Say(Phrases.PassedOn);
+                turn.Say(turn.Words.PassedOn);
                 AskCurrent(turn, resuming: true);
                 break;
             case { } none:
-                turn.Say(Phrases.CannotCallBack(_center, none));
+                turn.Say(turn.Words.CannotCallBack(_center, none));
                 AskCurrent(turn, resuming: true);
                 break;
             default:
@@ -207,7 +230,7 @@ public sealed class IntakeConversation
 
         if (!parsed.IsValue && ++state.CaseContactFailures < FailuresBeforeOfferingAPerson)
         {
-            turn.Say(parsed.Problem is { } problem ? $"{Phrases.NotUnderstood}{problem}" : $"{Phrases.NotUnderstood}{Phrases.CaseContactAgain}");
+            turn.Say(turn.Words.CaseContactAgain(parsed.Problem));
             AskCurrent(turn);
             return;
         }
@@ -219,7 +242,7 @@ public sealed class IntakeConversation
         state.CaseContact = contact;
         turn.Do(new AddContactToCase(state.IntakeNumber, contact));
         PrefillContact(turn);
-        turn.Say(contact.CanReach ? Phrases.CaseContactSaved : Phrases.CannotCallBack(_center, contact));
+        turn.Say(contact.CanReach ? turn.Words.CaseContactSaved : turn.Words.CannotCallBack(_center, contact));
         AskCurrent(turn, resuming: true);
     }
 
@@ -255,7 +278,7 @@ public sealed class IntakeConversation
                 AskCurrent(turn);
                 break;
             case GlobalCommand.Back:
-                turn.Say(Phrases.CannotGoBack);
+                turn.Say(turn.Words.CannotGoBack);
                 AskCurrent(turn);
                 break;
             case GlobalCommand.Restart:
@@ -263,7 +286,7 @@ public sealed class IntakeConversation
                 SayWelcome(turn);
                 break;
             case GlobalCommand.Help:
-                turn.Say(Phrases.Help);
+                turn.Say(turn.Words.Help);
                 AskCurrent(turn);
                 break;
             case GlobalCommand.Handoff:
@@ -273,7 +296,7 @@ public sealed class IntakeConversation
                 StartOver(turn, keepConsent: false);
                 state.Transcript.Clear();
                 turn.Do(new DeleteConversationData());
-                turn.Say(Phrases.Quit, [new SuggestedAction(Phrases.StartIntake), new SuggestedAction(Phrases.AboutCenter)]);
+                turn.Say(turn.Words.Quit, [new SuggestedAction(Phrases.StartIntake), new SuggestedAction(Phrases.AboutCenter)]);
                 break;
         }
     }
@@ -292,12 +315,12 @@ public sealed class IntakeConversation
 
         if (ticket && KnownContact(state) is not { CanReach: true })
         {
-            turn.Say(Phrases.Handoff(_center, ticketCreated: true, canReach: false));
+            turn.Say(turn.Words.Handoff(_center, ticketCreated: true, canReach: false));
             AfterCaseTicket(turn);
             return;
         }
 
-        turn.Say(Phrases.Handoff(_center, ticket, canReach: ticket));
+        turn.Say(turn.Words.Handoff(_center, ticket, canReach: ticket));
         AskCurrent(turn);
     }
 
@@ -379,7 +402,7 @@ public sealed class IntakeConversation
             turn.State.StoryBeforeConsent = null;
             turn.State.CaseContact = null;
             turn.Do(new DeleteConversationData());
-            turn.Say(Phrases.QuestionsOnly, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
+            turn.Say(turn.Words.QuestionsOnly, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
         }
         else if (Classify(normalized) is var kind && IsAsking(kind))
         {
@@ -388,7 +411,7 @@ public sealed class IntakeConversation
         }
         else
         {
-            turn.Say(Phrases.ConsentAgain);
+            turn.Say(turn.Words.ConsentAgain);
             AskCurrent(turn);
         }
     }
@@ -429,14 +452,16 @@ public sealed class IntakeConversation
     /// <summary>The starter questions as buttons, so nobody has to know what to ask.</summary>
     private void SayFaqMenu(Turn turn, string startLabel)
     {
+        // The starter questions are the articles' own titles, not plain Japanese; 本人 writes a question instead.
         var actions = _answerer.SuggestedQuestions
+            .Where(_ => !turn.Words.IsPlain)
             .Where(q => JapaneseText.Normalize(q) != JapaneseText.Normalize(Phrases.AboutCenterQuestion + "？"))
             .Take(MaxFaqButtons)
             .Select(q => new SuggestedAction(q))
             .Append(new SuggestedAction(startLabel))
             .Append(new SuggestedAction(Phrases.TalkToPerson))
             .ToList();
-        turn.Say(Phrases.FaqMenu, actions);
+        turn.Say(turn.Words.FaqMenu, actions);
     }
 
     private void OnAnswer(Turn turn, string text, string normalized)
@@ -514,13 +539,12 @@ public sealed class IntakeConversation
             && question.Apply(Question.UnknownLabel, state.Record, turn.Today).Accepted)
         {
             // A third miss after the buttons were offered: move on rather than loop.
-            turn.Say(Phrases.MovingOnAsUnknown);
+            turn.Say(turn.Words.MovingOnAsUnknown);
             Stored(turn, question, AnswerCheck.Stored);
             return;
         }
 
-        var problem = check.Problem is null ? Phrases.NotUnderstood : $"{Phrases.NotUnderstood}{check.Problem}";
-        turn.Say($"{problem}\n{question.Example}");
+        turn.Say(turn.Words.AskAgain(check.Problem, question.Example, question.PlainExample));
         AskCurrent(turn);
     }
 
@@ -529,6 +553,8 @@ public sealed class IntakeConversation
     {
         var state = turn.State;
         state.FailedAttempts = 0;
+        // 本人 keeps the plain wording even if the role is corrected later: they chose it first.
+        state.PlainJapanese |= state.Record.Role == AskerRole.Self;
         state.Answered.Add(state.Step);
         state.Answered.UnionWith(check.AlsoAnswered);
         if (question is IMultiAnswerQuestion multi && multi.ChosenCount(state.Record) == 1 && multi.WantsMore(state.Record))
@@ -571,7 +597,7 @@ public sealed class IntakeConversation
 
         if (option.Answer is null || question.Apply(option.Answer, turn.State.Record, turn.Today) is not { Accepted: true } check)
         {
-            turn.Say(Phrases.AskBackDeclined);
+            turn.Say(turn.Words.AskBackDeclined);
             AskCurrent(turn);
             return true;
         }
@@ -611,7 +637,7 @@ public sealed class IntakeConversation
             return;
         }
 
-        turn.Say($"{Phrases.NotUnderstood}{Phrases.MoreOrAll}");
+        turn.Say(turn.Words.IsPlain ? $"{turn.Words.NotUnderstood}\n{turn.Words.MoreOrAll}" : $"{Phrases.NotUnderstood}{Phrases.MoreOrAll}");
         AskCurrent(turn);
     }
 
@@ -644,7 +670,9 @@ public sealed class IntakeConversation
     private void OnReviewReply(Turn turn, string normalized)
     {
         var flow = turn.Flow;
-        if (normalized == Phrases.Send || normalized is "はい" or "送信" or "OK" or "大丈夫です" or "それでいい" or "これでいい")
+        // 本人 writes with spaces between phrases (「これで いい」).
+        var compact = normalized.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (normalized == Phrases.Send || compact is "はい" or "送信" or "OK" or "大丈夫です" or "それでいい" or "これでいい" or "これでおくる" or "おくる")
         {
             Finish(turn, flow);
         }
@@ -660,7 +688,7 @@ public sealed class IntakeConversation
         }
         else
         {
-            turn.Say($"{Phrases.NotUnderstood}「{Phrases.Send}」か「{Phrases.Fix}」を選んでください。");
+            turn.Say(turn.Words.ReviewAgain);
             AskCurrent(turn);
         }
     }
@@ -679,7 +707,7 @@ public sealed class IntakeConversation
         var record = state.Record.Clone();
         // A crisis said in this conversation's intake is part of the same case: it raises the intake's triage.
         var triage = TriageRules.Evaluate(record, turn.Today, _center, crisis: state.TicketsRequested.Contains(TicketKind.Crisis));
-        turn.Say(Phrases.Done(_center, record, triage), [new SuggestedAction(Phrases.NewIntake)]);
+        turn.Say(turn.Words.Done(_center, record, triage), [new SuggestedAction(Phrases.NewIntake)]);
         if (state.TicketsRequested.Add(TicketKind.Intake))
         {
             turn.Do(new CreateTicket(TicketKind.Intake, state.IntakeNumber, record, triage, [.. state.Transcript]));
@@ -760,7 +788,7 @@ public sealed class IntakeConversation
             }
             else
             {
-                turn.Say($"「{Phrases.StoryCorrect}」か「{Phrases.Fix}」を選んでください。");
+                turn.Say(turn.Words.StoryAgain);
             }
 
             AskCurrent(turn);
@@ -776,11 +804,11 @@ public sealed class IntakeConversation
                 state.History.Add(step);
             }
 
-            turn.Say(Phrases.StoryConfirmed);
+            turn.Say(turn.Words.StoryConfirmed);
         }
         else
         {
-            turn.Say(Phrases.StoryRejected);
+            turn.Say(turn.Words.StoryRejected);
         }
 
         state.PendingStory = null;
@@ -795,7 +823,7 @@ public sealed class IntakeConversation
         var parsed = AnswerParsers.Choice(normalized, choices);
         if (!parsed.IsValue)
         {
-            turn.Say(Phrases.NotUnderstood);
+            turn.Say(turn.Words.NotUnderstood);
             AskCurrent(turn);
             return;
         }
@@ -812,7 +840,7 @@ public sealed class IntakeConversation
         }
         else if (IsOnlyCourtesy(normalized))
         {
-            turn.Say(Phrases.DoneThanks);
+            turn.Say(turn.Words.DoneThanks);
         }
         else
         {
@@ -826,11 +854,11 @@ public sealed class IntakeConversation
                 // Someone who had no way to give one later: the case's tickets get it, and now a call can be promised.
                 state.CaseContact = given;
                 turn.Do(new AddContactToCase(state.IntakeNumber, given));
-                turn.Say(Phrases.CaseContactSaved);
+                turn.Say(turn.Words.CaseContactSaved);
             }
             else
             {
-                turn.Say(KnownContact(state) is { CanReach: true } ? Phrases.Appended : $"{Phrases.Appended}\n{Phrases.CannotCallBack(_center, KnownContact(state))}");
+                turn.Say(KnownContact(state) is { CanReach: true } ? turn.Words.Appended : $"{turn.Words.Appended}\n{turn.Words.CannotCallBack(_center, KnownContact(state))}");
             }
         }
 
@@ -881,7 +909,7 @@ public sealed class IntakeConversation
         }
 
         turn.QuestionsAnswered.Add(new QuestionAnswered(question, null));
-        turn.Say(Phrases.OutOfScope(_center));
+        turn.Say(turn.Words.OutOfScope(_center));
     }
 
     private void AnswerQuestion(Turn turn, string question)
@@ -890,12 +918,12 @@ public sealed class IntakeConversation
         turn.QuestionsAnswered.Add(new QuestionAnswered(question, answer));
         if (answer is null)
         {
-            turn.Say(Phrases.NoAnswer(_center));
+            turn.Say(turn.Words.NoAnswer(_center));
             return;
         }
 
         // The sources are named here, from the articles themselves, whoever wrote the text.
-        turn.Add(new BotReply($"{answer.Text}\n{Phrases.Source(string.Join("、", answer.SourceTitles))}", [], Article: answer.Article));
+        turn.Add(new BotReply($"{turn.Words.KnowledgeLeadIn}{answer.Text}\n{turn.Words.Source(string.Join("、", answer.SourceTitles))}", [], Article: answer.Article));
     }
 
     /// <summary>Ask (again) whatever the current step asks.</summary>
@@ -905,7 +933,7 @@ public sealed class IntakeConversation
         if (state.AskingCaseContact)
         {
             var contact = _catalog[IntakeStep.Contact];
-            turn.Say(Phrases.CaseContactQuestion, contact.Buttons(state.Record).Select(b => new SuggestedAction(b)).ToList());
+            turn.Say(turn.Words.CaseContactQuestion, contact.Buttons(state.Record).Select(b => new SuggestedAction(b)).ToList());
             return;
         }
 
@@ -915,27 +943,27 @@ public sealed class IntakeConversation
                 SayWelcomeMenu(turn);
                 return;
             case IntakeStep.Consent:
-                turn.Say(Phrases.ConsentFor(_center), [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree)]);
+                turn.Say(turn.Words.ConsentFor(_center), [new SuggestedAction(Phrases.Agree), new SuggestedAction(Phrases.Disagree), .. PlainOffer(turn)]);
                 return;
             case IntakeStep.QuestionsOnly:
-                turn.Say("質問を書いてください。", [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
+                turn.Say(turn.Words.WriteAQuestion, [new SuggestedAction(Phrases.AboutCenter), new SuggestedAction(Phrases.StartWithConsent)]);
                 return;
             case IntakeStep.Review:
                 state.Editing = false;
-                turn.Add(new BotReply(Phrases.Review, [new SuggestedAction(Phrases.Send), new SuggestedAction(Phrases.Fix)], ReviewItems(state)));
+                turn.Add(new BotReply(turn.Words.Review, [new SuggestedAction(Phrases.Send), new SuggestedAction(Phrases.Fix)], ReviewItems(state)));
                 return;
             case IntakeStep.ChooseEdit:
                 var labels = IntakeFlow.PathFor(state.Record).Select(s => new SuggestedAction(_catalog[s].Label)).ToList();
                 labels.Add(new SuggestedAction(Phrases.Back));
-                turn.Say(Phrases.ChooseEdit, labels);
+                turn.Say(turn.Words.ChooseEdit, labels);
                 return;
             case IntakeStep.Done:
-                turn.Say("書き足したいことや、ほかに質問があれば書いてください。", [new SuggestedAction(Phrases.NewIntake)]);
+                turn.Say(turn.Words.DoneMenu, [new SuggestedAction(Phrases.NewIntake)]);
                 return;
             case IntakeStep.ConfirmStory when state.PendingStory is { } facts:
-                var lines = facts.Steps.Select(step => $"・{_catalog[step].Label}：{_catalog[step].Describe(facts.Record) ?? Question.UnknownLabel}");
+                var lines = facts.Steps.Select(step => $"・{turn.Words.Label(_catalog[step].Label)}：{turn.Words.Label(_catalog[step].Describe(facts.Record) ?? Question.UnknownLabel)}");
                 turn.Say(
-                    $"{Phrases.StoryRead}\n{string.Join("\n", lines)}\n{Phrases.StoryIsItRight}",
+                    $"{turn.Words.StoryRead}\n{string.Join("\n", lines)}\n{turn.Words.StoryIsItRight}",
                     [new SuggestedAction(Phrases.StoryCorrect), new SuggestedAction(Phrases.Fix)]);
                 return;
         }
@@ -943,26 +971,26 @@ public sealed class IntakeConversation
         var question = _catalog[state.Step];
         if (state.PendingAskBack is { } askBack)
         {
-            turn.Say(askBack.Prompt, [.. askBack.Options.Select(o => new SuggestedAction(o.Label))]);
+            turn.Say(turn.Words.IsPlain && askBack.PlainPrompt is { } plainPrompt ? plainPrompt : turn.Words.Label(askBack.Prompt), [.. askBack.Options.Select(o => new SuggestedAction(o.Label))]);
             return;
         }
 
         if (state.CollectingMore && question is IMultiAnswerQuestion multi)
         {
             var more = multi.RemainingLabels(state.Record).Select(l => new SuggestedAction(l)).Append(new SuggestedAction(Phrases.ThatIsAll)).ToList();
-            turn.Say(Phrases.AnythingElse(question.Describe(state.Record) ?? string.Empty), more);
+            turn.Say(turn.Words.AnythingElse(question.Describe(state.Record) ?? string.Empty), more);
             return;
         }
 
-        var text = question.Prompt(state.Record);
+        var text = question.Prompt(state.Record, turn.Words.IsPlain);
         if (resuming)
         {
-            text = $"{Phrases.Continue}\n{text}";
+            text = $"{turn.Words.Continue}\n{text}";
         }
 
         if (state.Answered.Contains(state.Step))
         {
-            text += "\n" + Phrases.CurrentAnswer(question.Describe(state.Record) ?? Question.UnknownLabel);
+            text += "\n" + turn.Words.CurrentAnswer(question.Describe(state.Record) ?? Question.UnknownLabel);
         }
 
         var actions = question.Buttons(state.Record).Select(b => new SuggestedAction(b)).ToList();
@@ -989,16 +1017,21 @@ public sealed class IntakeConversation
 
     private void SayWelcome(Turn turn)
     {
-        turn.Say(Phrases.Welcome(_center));
+        turn.Say(turn.Words.Welcome(_center));
         SayWelcomeMenu(turn);
     }
 
     private static void SayWelcomeMenu(Turn turn) =>
-        turn.Say("どうしますか？", [
+        turn.Say(turn.Words.WelcomeMenu, [
             new SuggestedAction(Phrases.StartIntake),
             new SuggestedAction(Phrases.AboutCenter),
             new SuggestedAction(Phrases.TalkToPerson),
+            .. PlainOffer(turn),
         ]);
+
+    /// <summary>Before the role is known, a 本人 can switch to やさしい日本語 with one button.</summary>
+    private static IEnumerable<SuggestedAction> PlainOffer(Turn turn) =>
+        turn.Words.IsPlain ? [] : [new SuggestedAction(InputSignals.PlainJapaneseButton)];
 
     private static void StartOver(Turn turn, bool keepConsent)
     {
@@ -1049,10 +1082,23 @@ public sealed class IntakeConversation
             _flow = null;
         }
 
+        /// <summary>The wording of this turn: やさしい日本語 once 本人 answered or someone asked for it.</summary>
+        public Wording Words => Wording.For(State.IsPlain());
+
         public void Say(string text, IReadOnlyList<SuggestedAction>? actions = null) => Add(new BotReply(text, actions ?? []));
 
         public void Add(BotReply reply)
         {
+            if (Words.IsPlain)
+            {
+                // Every button and review line in the plain wording; a plain label sent back is read as the standard one.
+                reply = reply with
+                {
+                    Actions = [.. reply.Actions.Select(a => new SuggestedAction(Words.Label(a.Title), Words.Label(a.Value)))],
+                    Review = reply.Review?.Select(r => r with { Label = Words.Label(r.Label), Value = Words.Label(r.Value) }).ToList(),
+                };
+            }
+
             _replies.Add(reply);
             if (State.Consented)
             {

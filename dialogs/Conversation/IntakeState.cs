@@ -46,6 +46,14 @@ public sealed class IntakeState
     public int CaseContactFailures { get; set; }
     /// <summary>The way to reach the person this case holds (given at the crisis or handoff, or as the intake's answer).</summary>
     public CaseContact? CaseContact { get; set; }
+    /// <summary>
+    /// True once someone asked for やさしい日本語 (「やさしい日本語で」, or the button); every later text
+    /// is plain. States saved before it existed load as false, and 本人 is plain anyway (<see cref="IsPlain"/>).
+    /// </summary>
+    public bool PlainJapanese { get; set; }
+
+    /// <summary>Whether the bot speaks やさしい日本語: on request, or because 本人 is writing.</summary>
+    public bool IsPlain() => PlainJapanese || Record.Role == AskerRole.Self;
 
     /// <summary>
     /// A deep copy that shares nothing mutable with this state, so a turn can change it freely

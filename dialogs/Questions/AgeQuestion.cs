@@ -8,7 +8,7 @@ namespace IntakeBot.Dialogs.Questions;
 /// <summary>The subject's age, or birth date from which the age is computed.</summary>
 public sealed class AgeQuestion : Question
 {
-    public AgeQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+    public AgeQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt)
         : base(step, label, prompt, "例：「72歳」「昭和28年5月1日」", allowsUnknown: true)
     {
     }

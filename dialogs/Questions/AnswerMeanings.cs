@@ -14,6 +14,7 @@ internal static partial class AnswerMeanings
 {
     public const string HousingNotSettled = "住む家は、まだ決まっていない、ということですね？";
     public const string HousingSettled = "住む家がある、ということですね？";
+    public const string ProbationNotYet = "いまは保護観察を受けていない（これから）、ということですね？";
 
     // 〜と聞いています: the fact is kept (it is what the asker knows); only the reporting verb goes,
     // because its 「います」 would read as a yes.
@@ -157,7 +158,7 @@ internal static partial class AnswerMeanings
 
         if (Future().IsMatch(text))
         {
-            return new AnswerReading(Answer.No, "いまは保護観察を受けていない（これから）、ということですね？");
+            return new AnswerReading(Answer.No, ProbationNotYet);
         }
 
         if (OnIt().IsMatch(text) && !Lacking().IsMatch(text))

@@ -9,7 +9,7 @@ public sealed class AreaQuestion : Question
 {
     private readonly string _homePrefecture;
 
-    public AreaQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt, string homePrefecture)
+    public AreaQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt, string homePrefecture)
         : base(step, label, prompt, $"例：「{homePrefecture}横浜市」「東京都新宿区」", allowsUnknown: true)
     {
         _homePrefecture = homePrefecture;
@@ -22,7 +22,7 @@ public sealed class AreaQuestion : Question
             // 「府中」 is in 東京都 and in 広島県: the person says which.
             var options = candidates.Select(c => new AskBackOption(c.Prefecture + c.City, c.Prefecture + c.City)).ToList();
             options.Add(new AskBackOption("ほかの場所", null));
-            return AnswerCheck.Asking(new AskBack($"{candidates[0].City}は、どちらですか？", options));
+            return AnswerCheck.Asking(new AskBack($"{candidates[0].City}は、どちらですか？", options) { PlainPrompt = $"どこの {candidates[0].City}ですか？" });
         }
 
         return Accept(AnswerParsers.Area(text), record, area =>

@@ -8,6 +8,12 @@ namespace IntakeBot.Dialogs.Questions;
 /// <param name="Options">The buttons; typed yes / no picks the first / last of a two-button ask-back.</param>
 public sealed record AskBack(string Prompt, IReadOnlyList<AskBackOption> Options)
 {
+    /// <summary>
+    /// The prompt in やさしい日本語 when it is built from the answer (「どこの 府中市ですか？」); fixed prompts
+    /// have theirs with the plain labels. Absent in ask-backs saved before it existed.
+    /// </summary>
+    public string? PlainPrompt { get; init; }
+
     /// <summary>「…ということですね？」 with はい (stores <paramref name="answer"/>) and いいえ (asks again).</summary>
     public static AskBack Confirm(string prompt, string answer) =>
         new(prompt, [new AskBackOption("はい", answer), new AskBackOption("いいえ", null)]);

@@ -17,7 +17,7 @@ public sealed class ChoiceQuestion<T> : Question
     public ChoiceQuestion(
         IntakeStep step,
         string label,
-        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, bool, string> prompt,
         IReadOnlyList<Choice<T>> choices,
         Func<IntakeRecord, T?> get,
         Action<IntakeRecord, T?> set,

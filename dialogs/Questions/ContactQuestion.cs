@@ -30,7 +30,7 @@ public sealed class ContactQuestion : Question
         "使えない", "止まって", "解約", "答えたくない", "言いたくない", "教えたくない", "いらない", "結構です",
     ];
 
-    public ContactQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+    public ContactQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt)
         : base(step, label, prompt, "例：「090-1234-5678」「taro@example.jp」。電話がなければ「支援者・施設・事業所を通じて」などを選んでください", allowsUnknown: false)
     {
     }

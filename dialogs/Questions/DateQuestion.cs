@@ -17,7 +17,7 @@ public sealed partial class DateQuestion : Question
     public DateQuestion(
         IntakeStep step,
         string label,
-        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, bool, string> prompt,
         DateExpectation expectation,
         Func<IntakeRecord, DateOnly?> get,
         Action<IntakeRecord, DateOnly?> set)

@@ -16,7 +16,7 @@ public sealed class HousingQuestion : Question
     private const string Yes = "ある";
     private const string No = "ない";
 
-    public HousingQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+    public HousingQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt)
         : base(step, label, prompt, $"例：「{Yes}」「{No}」「友人の家にいる」「わからない」", allowsUnknown: true)
     {
     }

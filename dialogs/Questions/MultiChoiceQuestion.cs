@@ -15,7 +15,7 @@ public sealed class MultiChoiceQuestion<T> : Question, IMultiAnswerQuestion
     public MultiChoiceQuestion(
         IntakeStep step,
         string label,
-        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, bool, string> prompt,
         IReadOnlyList<Choice<T>> choices,
         Func<IntakeRecord, List<T>> list,
         bool allowsUnknown = true,

@@ -12,7 +12,7 @@ public sealed class NameKanaQuestion : Question
 {
     private const int MaxLength = 60;
 
-    public NameKanaQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+    public NameKanaQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt)
         : base(step, label, prompt, "例：「やまだ たろう」", allowsUnknown: true)
     {
     }

@@ -22,7 +22,7 @@ public sealed class OptionalTextQuestion : Question
     public OptionalTextQuestion(
         IntakeStep step,
         string label,
-        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, bool, string> prompt,
         string example,
         Func<IntakeRecord, string?> get,
         Action<IntakeRecord, string?> set,

@@ -13,9 +13,9 @@ public abstract class Question
     /// <summary>The button and reply that mean 「わからない」.</summary>
     public const string UnknownLabel = "わからない";
 
-    private readonly Func<IntakeRecord, string> _prompt;
+    private readonly Func<IntakeRecord, bool, string> _prompt;
 
-    protected Question(IntakeStep step, string label, Func<IntakeRecord, string> prompt, string example, bool allowsUnknown)
+    protected Question(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt, string example, bool allowsUnknown)
     {
         Step = step;
         Label = label;
@@ -34,7 +34,11 @@ public abstract class Question
 
     public bool AllowsUnknown { get; }
 
-    public string Prompt(IntakeRecord record) => _prompt(record);
+    /// <summary>Example answers in やさしい日本語, shown instead of <see cref="Example"/> in the plain mode.</summary>
+    public string PlainExample { get; init; } = string.Empty;
+
+    /// <summary>The question, in やさしい日本語 when <paramref name="plain"/>.</summary>
+    public string Prompt(IntakeRecord record, bool plain = false) => _prompt(record, plain);
 
     /// <summary>The buttons offered with the question.</summary>
     public IReadOnlyList<string> Buttons(IntakeRecord record)

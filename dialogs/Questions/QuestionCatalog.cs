@@ -117,198 +117,318 @@ public sealed class QuestionCatalog
         new(Need.Other, "その他", "その他", "ほか"),
     ];
 
-    private static Func<IntakeRecord, string> Say(string standard, string plain) =>
-        record => record.Role == AskerRole.Self ? plain : standard;
+    /// <summary>
+    /// The standard wording, or in the plain mode (やさしい日本語) <paramref name="plain"/>, which speaks to
+    /// 本人 as 「あなた」; <paramref name="plainOther"/> is the plain wording for someone asking about 本人.
+    /// </summary>
+    private static Func<IntakeRecord, bool, string> Say(string standard, string plain, string? plainOther = null) =>
+        (record, isPlain) => !isPlain ? standard : record.Role == AskerRole.Self || plainOther is null ? plain : plainOther;
 
     private static IEnumerable<Question> Build(CenterProfile center)
     {
         yield return new ChoiceQuestion<AskerRole>(
             IntakeStep.AskerRole, "相談する方",
-            _ => "はじめに、あなたのことを教えてください。どなたからのご相談ですか？",
+            Say("はじめに、あなたのことを教えてください。どなたからのご相談ですか？",
+                "はじめに、あなたの ことを おしえて ください。\nだれの そうだん ですか？"),
             RoleChoices, r => r.Role, (r, v) => r.Role = v,
-            alsoAnswers: PrefillFromRole);
+            alsoAnswers: PrefillFromRole)
+        {
+            PlainExample = "れい：わたし、かぞく",
+        };
 
         yield return new ChoiceQuestion<Relation>(
             IntakeStep.Relation, "ご本人との関係",
-            _ => "ご本人（支援が必要な方）とのご関係を教えてください。",
-            RelationChoices, r => r.Relation, (r, v) => r.Relation = v, reading: AnswerMeanings.RelationFromSubject);
+            Say("ご本人（支援が必要な方）とのご関係を教えてください。",
+                "ほんにん（たすけが ひつような 人）は、あなたの だれですか？"),
+            RelationChoices, r => r.Relation, (r, v) => r.Relation = v, reading: AnswerMeanings.RelationFromSubject)
+        {
+            PlainExample = "れい：はは、むすこ",
+        };
 
         yield return new TextQuestion(
             IntakeStep.LawyerOffice, "法律事務所",
-            _ => "法律事務所の名前を教えてください。",
-            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100, isName: true);
+            Say("法律事務所の名前を教えてください。", "じむしょの なまえを おしえて ください。"),
+            "例：「みなと法律事務所」", r => r.LawyerOffice, (r, v) => r.LawyerOffice = v, maxLength: 100, isName: true)
+        {
+            PlainExample = "れい：みなと ほうりつ じむしょ",
+        };
 
         yield return new TextQuestion(
             IntakeStep.BarAssociation, "所属弁護士会",
-            _ => "所属の弁護士会を教えてください。",
-            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true);
+            Say("所属の弁護士会を教えてください。", "べんごしかいの なまえを おしえて ください。"),
+            "例：「神奈川県弁護士会」「第一東京弁護士会」", r => r.BarAssociation, (r, v) => r.BarAssociation = v, maxLength: 50, isName: true)
+        {
+            PlainExample = "れい：かながわけん べんごしかい",
+        };
 
         yield return new OptionalTextQuestion(
             IntakeStep.Court, "裁判所",
-            _ => "担当の裁判所（支部）を教えてください。起訴前などでまだなければ「答えない」か「わからない」を押してください。",
-            "例：「横浜地方裁判所 川崎支部」", r => r.Court, (r, v) => r.Court = v, maxLength: 60);
+            Say("担当の裁判所（支部）を教えてください。起訴前などでまだなければ「答えない」か「わからない」を押してください。",
+                "さいばんしょの なまえを おしえて ください。\nまだ きまって いなければ「わからない」を おして ください。"),
+            "例：「横浜地方裁判所 川崎支部」", r => r.Court, (r, v) => r.Court = v, maxLength: 60)
+        {
+            PlainExample = "れい：よこはま ちほう さいばんしょ",
+        };
 
         yield return new OptionalTextQuestion(
             IntakeStep.CaseNumber, "事件番号",
-            _ => "事件番号を教えてください。",
+            Say("事件番号を教えてください。", "じけんの ばんごうを おしえて ください。"),
             "例：「令和8年(わ)第123号」", r => r.CaseNumber, (r, v) => r.CaseNumber = v, maxLength: 40,
             problem: v => v.Any(c => char.IsAsciiDigit(c) || "一二三四五六七八九十〇".Contains(c)) ? null : "番号がわかる形で書いてください。",
-            storeNormalized: true);
+            storeNormalized: true)
+        {
+            PlainExample = "れい：令和8年(わ)第123号",
+        };
 
         yield return new TextQuestion(
             IntakeStep.OrganizationName, "所属機関",
-            _ => "ご所属の機関・事業所の名前を教えてください。",
-            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100, isName: true);
+            Say("ご所属の機関・事業所の名前を教えてください。", "あなたの しょくばの なまえを おしえて ください。"),
+            "例：「○○保護観察所」「○○相談支援事業所」", r => r.OrganizationName, (r, v) => r.OrganizationName = v, maxLength: 100, isName: true)
+        {
+            PlainExample = "れい：みなと そうだん しえん じぎょうしょ",
+        };
 
         yield return new ChoiceQuestion<SupporterKind>(
             IntakeStep.SupporterKind, "機関の種類",
-            _ => "どのような機関ですか？",
-            SupporterKindChoices, r => r.SupporterKind, (r, v) => r.SupporterKind = v);
+            Say("どのような機関ですか？", "どんな しょくば ですか？"),
+            SupporterKindChoices, r => r.SupporterKind, (r, v) => r.SupporterKind = v)
+        {
+            PlainExample = "れい：びょういん、やくしょ",
+        };
 
         yield return new ChoiceQuestion<SupporterPurpose>(
             IntakeStep.SupporterPurpose, "ご用件",
-            _ => "ご用件はどれに近いですか？",
-            SupporterPurposeChoices, r => r.SupporterPurpose, (r, v) => r.SupporterPurpose = v);
+            Say("ご用件はどれに近いですか？", "なんの そうだん ですか？ ちかい ものを えらんで ください。"),
+            SupporterPurposeChoices, r => r.SupporterPurpose, (r, v) => r.SupporterPurpose = v)
+        {
+            PlainExample = "れい：あたらしい 人の そうだん",
+        };
 
         yield return new SubjectNameQuestion(
             IntakeStep.SubjectName, "ご本人の氏名",
-            _ => "ご本人（支援が必要な方）のお名前を教えてください。ふりがなもわかれば、「山田 太郎（やまだ たろう）」のように書いてください。");
+            Say("ご本人（支援が必要な方）のお名前を教えてください。ふりがなもわかれば、「山田 太郎（やまだ たろう）」のように書いてください。",
+                "あなたの なまえを おしえて ください。\nよみかたも かいて ください。\nれい：山田 太郎（やまだ たろう）",
+                "ほんにんの なまえを おしえて ください。\nよみかたも かいて ください。\nれい：山田 太郎（やまだ たろう）"))
+        {
+            PlainExample = "れい：山田 太郎（やまだ たろう）",
+        };
 
         yield return new NameKanaQuestion(
             IntakeStep.SubjectNameKana, "ふりがな",
-            Say("お名前のふりがなを、ひらがなで教えてください。", "なまえの よみかたを ひらがなで かいて ください。"));
+            Say("お名前のふりがなを、ひらがなで教えてください。", "なまえの よみかたを ひらがなで かいて ください。"))
+        {
+            PlainExample = "れい：やまだ たろう",
+        };
 
         yield return new WhereaboutsQuestion(
             IntakeStep.Whereabouts, "いる場所",
-            _ => "ご本人はいま、どこにいますか？ 警察署・拘置所・刑務所・少年院・病院・施設などと、わかれば名前も教えてください（例：「横浜拘置支所」）。");
+            Say("ご本人はいま、どこにいますか？ 警察署・拘置所・刑務所・少年院・病院・施設などと、わかれば名前も教えてください（例：「横浜拘置支所」）。",
+                "あなたは いま、どこに いますか？\nばしょの なまえも わかれば かいて ください。",
+                "ほんにんは いま、どこに いますか？\nばしょの なまえも わかれば かいて ください。"))
+        {
+            PlainExample = "れい：けいさつ、びょういん、じたく",
+        };
 
         yield return new AgeQuestion(
             IntakeStep.SubjectAge, "年齢",
             Say("ご本人（支援が必要な方）の年齢、または生年月日を教えてください。",
-                "あなたは なんさい ですか？（うまれた 日 でも いいです）"));
+                "あなたは なんさい ですか？\nうまれた 日 でも いいです。",
+                "ほんにんは なんさい ですか？\nうまれた 日 でも いいです。"))
+        {
+            PlainExample = "れい：45さい、1980ねん 5がつ 3にち",
+        };
 
         yield return new MultiChoiceQuestion<Disability>(
             IntakeStep.Disabilities, "障がい",
             Say("ご本人に障がいや、その疑いはありますか？ あてはまるものをすべて教えてください（診断がなくてもかまいません）。",
-                "しょうがい（障がい）は ありますか？ あてはまるものを えらんで ください。"),
-            DisabilityChoices, r => r.Disabilities, none: Disability.None);
+                "しょうがい（障がい）は ありますか？\nあてはまる ものを ぜんぶ えらんで ください。",
+                "ほんにんに しょうがい（障がい）は ありますか？\nあてはまる ものを ぜんぶ えらんで ください。"),
+            DisabilityChoices, r => r.Disabilities, none: Disability.None)
+        {
+            PlainExample = "れい：ちてき しょうがい、ない",
+        };
 
         yield return new MultiChoiceQuestion<Handbook>(
             IntakeStep.Handbooks, "障害者手帳",
             Say("ご本人は障害者手帳を持っていますか？",
-                "しょうがいしゃ てちょうを もって いますか？"),
-            HandbookChoices, r => r.Handbooks, none: Handbook.None);
+                "しょうがいしゃ てちょうを もって いますか？",
+                "ほんにんは しょうがいしゃ てちょうを もって いますか？"),
+            HandbookChoices, r => r.Handbooks, none: Handbook.None)
+        {
+            PlainExample = "れい：りょういく てちょう、もって いない",
+        };
 
         yield return new ChoiceQuestion<Stage>(
             IntakeStep.Stage, "いまの状況",
             Say("ご本人はいま、どの段階にいますか？",
-                "いま、あなたは どこに いますか？ ちかいものを えらんで ください。"),
-            StageChoices, r => r.Stage, (r, v) => r.Stage = v, allowsUnknown: true);
+                "あなたは いま、どんな ようす ですか？\nちかい ものを えらんで ください。",
+                "ほんにんは いま、どんな ようす ですか？\nちかい ものを えらんで ください。"),
+            StageChoices, r => r.Stage, (r, v) => r.Stage = v, allowsUnknown: true)
+        {
+            PlainExample = "れい：けいむしょを でた",
+        };
 
         yield return new ChoiceQuestion<Custody>(
             IntakeStep.Custody, "勾留・保釈",
-            _ => "ご本人はいま、勾留中ですか？ 保釈中ですか？",
-            CustodyChoices, r => r.Custody, (r, v) => r.Custody = v, allowsUnknown: true);
+            Say("ご本人はいま、勾留中ですか？ 保釈中ですか？",
+                "あなたは いま、つかまって いますか？\nそとに いますか？",
+                "ほんにんは いま、つかまって いますか？\nそとに いますか？"),
+            CustodyChoices, r => r.Custody, (r, v) => r.Custody = v, allowsUnknown: true)
+        {
+            PlainExample = "れい：つかまって いる、そとに いる",
+        };
 
         yield return new DateQuestion(
             IntakeStep.ReleaseDate, "釈放・出所の予定日",
-            r => (r.Role, r.Stage) switch
+            (r, plain) => (plain, r.Stage) switch
             {
-                (AskerRole.Self, _) => "でる 日（予定）は いつですか？",
+                (true, _) => r.Role == AskerRole.Self ? "でる 日は いつですか？\nよていの 日で いいです。" : "ほんにんが でる 日は いつですか？\nよていの 日で いいです。",
                 (_, Stage.Arrested) => "釈放の見込み日（勾留の満期日など）がわかれば教えてください。",
                 (_, Stage.MtaInpatient) => "退院の予定日がわかれば教えてください。",
                 _ => "出所（退所）の予定日を教えてください。",
             },
-            DateExpectation.TodayOrFuture, r => r.ReleaseDate, (r, v) => r.ReleaseDate = v);
+            DateExpectation.TodayOrFuture, r => r.ReleaseDate, (r, v) => r.ReleaseDate = v)
+        {
+            PlainExample = "れい：4がつ 10にち、らいげつ",
+        };
 
         yield return new DateQuestion(
             IntakeStep.HearingDate, "次回公判期日",
             Say("次の公判期日（裁判の日）を教えてください。", "つぎの さいばんの 日は いつですか？"),
-            DateExpectation.TodayOrFuture, r => r.HearingDate, (r, v) => r.HearingDate = v);
+            DateExpectation.TodayOrFuture, r => r.HearingDate, (r, v) => r.HearingDate = v)
+        {
+            PlainExample = "れい：4がつ 10にち",
+        };
 
         yield return new DateQuestion(
             IntakeStep.LeftFacilityDate, "退所日",
-            Say("刑務所・少年院などを出た日を教えてください。", "でた 日は いつですか？"),
-            DateExpectation.PastOrToday, r => r.LeftFacilityDate, (r, v) => r.LeftFacilityDate = v);
+            Say("刑務所・少年院などを出た日を教えてください。", "でた 日は いつですか？", "ほんにんが でた 日は いつですか？"),
+            DateExpectation.PastOrToday, r => r.LeftFacilityDate, (r, v) => r.LeftFacilityDate = v)
+        {
+            PlainExample = "れい：3がつ 1にち、せんげつ",
+        };
 
         yield return new DateQuestion(
             IntakeStep.OutpatientDecisionDate, "通院決定日",
             Say("医療観察法の通院決定（または退院許可決定）を受けた日を教えてください。",
-                "つういんの けってい（または たいいんの きょか）が でた 日は いつですか？"),
-            DateExpectation.PastOrToday, r => r.OutpatientDecisionDate, (r, v) => r.OutpatientDecisionDate = v);
+                "つういんが きまった 日は いつですか？"),
+            DateExpectation.PastOrToday, r => r.OutpatientDecisionDate, (r, v) => r.OutpatientDecisionDate = v)
+        {
+            PlainExample = "れい：3がつ 1にち",
+        };
 
         yield return new AreaQuestion(
             IntakeStep.ReturnArea, "帰住予定地",
-            r => (r.Role, r.Stage) switch
+            (r, plain) => (plain, r.Stage) switch
             {
-                (AskerRole.Self, _) => "どこの まちで くらしたい ですか？（れい：○○県○○市）",
+                (true, _) => r.Role == AskerRole.Self ? "どこの まちで くらしたい ですか？" : "ほんにんは どこの まちで くらしますか？",
                 (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人がいま住んでいる（または住む予定の）地域を、都道府県と市区町村で教えてください。",
                 _ => "釈放・出所のあとに住む予定の地域を、都道府県と市区町村で教えてください。",
             },
-            center.Prefecture);
+            center.Prefecture)
+        {
+            PlainExample = "れい：よこはま、神奈川県 横浜市",
+        };
 
         yield return new HousingQuestion(
             IntakeStep.Housing, "住まい",
-            r => (r.Role, r.Stage) switch
+            (r, plain) => (plain, r.Stage) switch
             {
-                (AskerRole.Self, _) => "すむ ところは ありますか？",
+                (true, _) => r.Role == AskerRole.Self ? "すむ ところは ありますか？" : "ほんにんの すむ ところは ありますか？",
                 (_, Stage.Released or Stage.SuspendedOrFined or Stage.MtaOutpatient) => "ご本人に、いま住む場所はありますか？",
                 _ => "釈放・出所のあとに住む場所は決まっていますか？",
-            });
+            })
+        {
+            PlainExample = "れい：ある、ない、ともだちの いえに いる",
+        };
 
         yield return new YesNoQuestion(
             IntakeStep.Guarantor, "身元引受人",
-            _ => "身元引受人（釈放・出所のあとにご本人を受け入れる人）はいますか？",
-            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない", meaning: AnswerMeanings.Guarantor);
+            Say("身元引受人（釈放・出所のあとにご本人を受け入れる人）はいますか？",
+                "でた あとに、いっしょに いて くれる 人は いますか？",
+                "でた あとに、ほんにんを ひきうけて くれる 人は いますか？"),
+            r => r.HasGuarantor, (r, v) => r.HasGuarantor = v, yes: "いる", no: "いない", meaning: AnswerMeanings.Guarantor)
+        {
+            PlainExample = "れい：いる、いない、わからない",
+        };
 
         yield return new YesNoQuestion(
             IntakeStep.Probation, "保護観察",
-            Say("ご本人はいま、保護観察を受けていますか？", "いま、ほごかんさつを うけて いますか？"),
-            r => r.OnProbation, (r, v) => r.OnProbation = v, meaning: AnswerMeanings.Probation);
+            Say("ご本人はいま、保護観察を受けていますか？", "いま、ほごかんさつを うけて いますか？", "ほんにんは いま、ほごかんさつを うけて いますか？"),
+            r => r.OnProbation, (r, v) => r.OnProbation = v, meaning: AnswerMeanings.Probation)
+        {
+            PlainExample = "れい：はい、いいえ、わからない",
+        };
 
         yield return new MultiChoiceQuestion<Need>(
             IntakeStep.Needs, "困っていること",
             Say("どのようなことで困っていますか？ あてはまるものをすべて教えてください。",
-                "こまって いることは なんですか？ いくつ えらんでも いいです。"),
-            NeedChoices, r => r.Needs);
+                "こまって いる ことは なんですか？\nいくつ えらんでも いいです。",
+                "ほんにんが こまって いる ことは なんですか？\nいくつ えらんでも いいです。"),
+            NeedChoices, r => r.Needs)
+        {
+            PlainExample = "れい：すむ ところ、しごと",
+        };
 
         yield return new YesNoQuestion(
             IntakeStep.SubjectAgrees, "本人の同意",
-            _ => "ご本人は、この相談のことを知っていて、同意していますか？",
-            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v, meaning: AnswerMeanings.SubjectAgrees);
+            Say("ご本人は、この相談のことを知っていて、同意していますか？",
+                "ほんにんは、この そうだんを しって いますか？\nそうだん しても いいと いって いますか？"),
+            r => r.SubjectAgrees, (r, v) => r.SubjectAgrees = v, meaning: AnswerMeanings.SubjectAgrees)
+        {
+            PlainExample = "れい：はい、いいえ、わからない",
+        };
 
         yield return new TextQuestion(
             IntakeStep.Details, "相談内容",
-            r => r.SupporterPurpose == SupporterPurpose.Question
-                ? "ご質問の内容を書いてください。"
-                : "ご相談の内容や、困っていることを自由に書いてください。",
+            (r, plain) => (plain, r.SupporterPurpose == SupporterPurpose.Question) switch
+            {
+                (true, _) => "こまって いる ことを じゆうに かいて ください。",
+                (false, true) => "ご質問の内容を書いてください。",
+                (false, false) => "ご相談の内容や、困っていることを自由に書いてください。",
+            },
             "例：「来月出所するが、帰る場所がない」", r => r.Details, (r, v) => r.Details = v, maxLength: 1000,
-            options: ["特にありません"]);
+            options: ["特にありません"])
+        {
+            PlainExample = "れい：すむ ところを さがしたい",
+        };
 
         yield return new TextQuestion(
             IntakeStep.AskerName, "お名前",
             Say("センターから連絡するために、あなたのお名前を教えてください。",
-                "あなたの なまえを おしえて ください。"),
-            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50, isName: true);
+                "あなたの なまえを おしえて ください。\nセンターから れんらく する ときに つかいます。"),
+            "例：「山田 花子」", r => r.AskerName, (r, v) => r.AskerName = v, maxLength: 50, isName: true)
+        {
+            PlainExample = "れい：山田 花子",
+        };
 
         yield return new ContactQuestion(
             IntakeStep.Contact, "連絡先",
             Say("連絡先の電話番号か、メールアドレスを教えてください。電話やメールがなければ、下のボタンからほかの方法を選んでください。",
-                "でんわばんごう（または メール）を おしえて ください。でんわが なければ、したの ボタンから えらんで ください。"));
+                "でんわばんごうか メールを おしえて ください。\nでんわが なければ、したの ボタンから えらんで ください。"))
+        {
+            PlainExample = "れい：090-1234-5678",
+        };
 
         yield return new OptionalTextQuestion(
             IntakeStep.ContactVia, "連絡の方法",
-            r => r.ContactWay == ContactWay.Letter
-                ? Say("手紙の送り先（住所と宛名）を教えてください。", "てがみを おくる ところ（じゅうしょ）を おしえて ください。")(r)
+            (r, plain) => r.ContactWay == ContactWay.Letter
+                ? Say("手紙の送り先（住所と宛名）を教えてください。", "てがみを おくる ところ（じゅうしょ）を おしえて ください。")(r, plain)
                 : Say("どなたを通じて連絡すればよいですか？ 機関・事業所の名前と、担当の方の名前を教えてください。",
-                    "だれに れんらく すれば いいですか？ しせつや じぎょうしょの なまえを おしえて ください。")(r),
-            "例：「みなと相談支援事業所の田中さん」", r => r.ContactVia, (r, v) => r.ContactVia = v, maxLength: 100);
+                    "だれに れんらく すれば いいですか？\nしせつの なまえと、たんとうの 人の なまえを おしえて ください。")(r, plain),
+            "例：「みなと相談支援事業所の田中さん」", r => r.ContactVia, (r, v) => r.ContactVia = v, maxLength: 100)
+        {
+            PlainExample = "れい：みなと じぎょうしょの たなかさん",
+        };
 
         yield return new TextQuestion(
             IntakeStep.ContactTime, "連絡してよい時間",
-            Say("センターから連絡してよい時間帯を教えてください。", "でんわ しても いい 時間は いつですか？"),
+            Say("センターから連絡してよい時間帯を教えてください。", "でんわ しても いい 時間は いつですか？", "れんらく しても いい 時間は いつですか？"),
             "例：「平日の午後」「いつでもよい」", r => r.ContactTime, (r, v) => r.ContactTime = v, maxLength: 100,
-            options: ["いつでもよい", "平日の午前", "平日の午後", "夕方以降"]);
+            options: ["いつでもよい", "平日の午前", "平日の午後", "夕方以降"])
+        {
+            PlainExample = "れい：ごご、いつでも いい",
+        };
     }
 
     /// <summary>「母です」 says both who is asking and the relation; 「保護観察所の者です」 the kind of agency.</summary>

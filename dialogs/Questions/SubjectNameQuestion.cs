@@ -13,7 +13,7 @@ public sealed class SubjectNameQuestion : Question
 {
     private const int MaxLength = 50;
 
-    public SubjectNameQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+    public SubjectNameQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt)
         : base(step, label, prompt, "例：「山田 太郎（やまだ たろう）」", allowsUnknown: true)
     {
     }

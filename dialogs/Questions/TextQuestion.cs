@@ -16,7 +16,7 @@ public sealed class TextQuestion : Question
     public TextQuestion(
         IntakeStep step,
         string label,
-        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, bool, string> prompt,
         string example,
         Func<IntakeRecord, string?> get,
         Action<IntakeRecord, string?> set,

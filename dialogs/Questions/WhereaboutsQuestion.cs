@@ -27,8 +27,14 @@ public sealed class WhereaboutsQuestion : Question
         (PlaceKind.Other, "その他", ["その他", "ほか"]),
     ];
 
-    public WhereaboutsQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+    public WhereaboutsQuestion(IntakeStep step, string label, Func<IntakeRecord, bool, string> prompt)
         : base(step, label, prompt, "例：「横浜拘置支所」「○○病院に入院中」「自宅」", allowsUnknown: true)
+    {
+    }
+
+    /// <summary>A question with one wording only (the host uses one to describe stored answers, and never asks it).</summary>
+    public WhereaboutsQuestion(IntakeStep step, string label, Func<IntakeRecord, string> prompt)
+        : this(step, label, (record, _) => prompt(record))
     {
     }
 

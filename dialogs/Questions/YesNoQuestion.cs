@@ -16,7 +16,7 @@ public sealed class YesNoQuestion : Question
     public YesNoQuestion(
         IntakeStep step,
         string label,
-        Func<IntakeRecord, string> prompt,
+        Func<IntakeRecord, bool, string> prompt,
         Func<IntakeRecord, Answer?> get,
         Action<IntakeRecord, Answer?> set,
         string yes = "はい",

@@ -26,6 +26,18 @@ public sealed class AnswerCorpusTests
     }
 
     [Fact]
+    public void No_typed_answer_is_stored_wrong_when_read_as_the_conversation_reads_it_with_plain_labels_taken_back()
+    {
+        // A message that is exactly a plain button label (「けいさつ」) reaches the question as the standard label.
+        var asRead = Cases.Select(c => c with { Text = PlainLabels.ToStandard(IntakeBot.Dialogs.Parsing.JapaneseText.Normalize(c.Text)) ?? c.Text }).ToList();
+
+        var score = AnswerScore.Run(asRead);
+
+        Assert.True(score.Total(AnswerOutcome.StoredWrong) == 0, string.Join("\n", score.Errors));
+        Assert.True(score.Total(AnswerOutcome.Refused) <= AnswerScore.Run(Cases).Total(AnswerOutcome.Refused));
+    }
+
+    [Fact]
     public void Answers_the_corpus_says_need_a_confirmation_are_asked_back_not_stored()
     {
         var score = AnswerScore.Run([.. Cases.Where(c => c.Expected == AnswerCase.AskBack)]);

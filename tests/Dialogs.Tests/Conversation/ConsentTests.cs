@@ -11,7 +11,7 @@ public sealed class ConsentTests
         chat.Send("相談を始める");
 
         Assert.Equal(IntakeStep.Consent, chat.Step);
-        Assert.Equal(["同意する", "同意しない"], chat.Buttons);
+        Assert.Equal(["同意する", "同意しない", InputSignals.PlainJapaneseButton], chat.Buttons);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed class TypedConsentTests
 
         Assert.False(chat.State.Consented, reply);
         Assert.Equal(IntakeStep.Consent, chat.Step);
-        Assert.Equal(["同意する", "同意しない"], chat.Buttons);
+        Assert.Equal(["同意する", "同意しない", InputSignals.PlainJapaneseButton], chat.Buttons);
         Assert.DoesNotContain(chat.Last.SideEffects, e => e is DeleteConversationData);
     }
 
