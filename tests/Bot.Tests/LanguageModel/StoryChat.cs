@@ -31,7 +31,7 @@ public static class StoryChat
         for (var turn = 0; turn < 40; turn++)
         {
             var last = replies[^1];
-            var buttons = last.SuggestedActions?.Actions.Select(a => a.Title!).Where(b => b is not ("戻る" or "人と話したい")).ToList() ?? [];
+            var buttons = last.SuggestedActions?.Actions.Select(a => a.Title!).Where(b => b is not ("戻る" or "人と話したい" or "もどる" or "ひとと はなしたい")).ToList() ?? [];
             if (buttons.Contains("新しい相談を始める") || texts.Any(t => t.Contains(IntakeScripts.ReferencePrefix, StringComparison.Ordinal)))
             {
                 return texts;
