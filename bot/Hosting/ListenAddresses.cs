@@ -22,15 +22,14 @@ public static class ListenAddresses
     }
 
     /// <summary>True for localhost, 127.0.0.0/8 and [::1]; false for wildcards (*, +, 0.0.0.0) and every other host.</summary>
-    public static bool IsLoopback(string url)
-    {
-        var host = HostOf(url);
-        if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
+    public static bool IsLoopback(string url) => IsLoopbackHost(HostOf(url));
 
-        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    /// <summary>True for a host name that only this machine answers to: localhost, 127.0.0.0/8, [::1].</summary>
+    public static bool IsLoopbackHost(string host)
+    {
+        var name = host.Trim('[', ']');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+               || (IPAddress.TryParse(name, out var address) && IPAddress.IsLoopback(address));
     }
 
     private static string HostOf(string url)

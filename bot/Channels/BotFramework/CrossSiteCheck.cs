@@ -1,4 +1,3 @@
-using System.Net;
 using IntakeBot.Bot.Hosting;
 using Microsoft.Net.Http.Headers;
 
@@ -20,7 +19,7 @@ public static class CrossSiteCheck
     /// where <c>AllowedHosts</c> was set to <c>*</c>.</param>
     public static IResult? Refusal(HttpRequest request, bool loopbackOnly)
     {
-        if (loopbackOnly && !IsLoopbackName(request.Host.Host))
+        if (loopbackOnly && !ListenAddresses.IsLoopbackHost(request.Host.Host))
         {
             return ApiError.Result(StatusCodes.Status403Forbidden, "HostNotAllowed", "Without an app id, /api/messages answers only requests to localhost.");
         }
@@ -70,11 +69,4 @@ public static class CrossSiteCheck
         && request.Host.HasValue
         && uri.IdnHost.Trim('[', ']').Equals(request.Host.Host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase)
         && uri.Port == (request.Host.Port ?? (request.IsHttps ? 443 : 80));
-
-    private static bool IsLoopbackName(string host)
-    {
-        var name = host.Trim('[', ']');
-        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-               || (IPAddress.TryParse(name, out var ip) && IPAddress.IsLoopback(ip));
-    }
 }
