@@ -15,9 +15,12 @@ public static class DeskEvents
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult> StreamAsync(HttpContext context, DeskWatch watch, IOptions<DeskOptions> options, TimeProvider clock)
+    public static async Task<IResult> StreamAsync(HttpContext context, DeskWatch watch, IOptions<DeskOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime)
     {
-        var cancellationToken = context.RequestAborted;
+        // A stream never ends by itself: without the stop signal, shutting down would wait for
+        // every open desk page until the host's shutdown timeout.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
         var response = context.Response;
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-store";
@@ -59,7 +62,7 @@ public static class DeskEvents
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The page was closed.
+            // The page was closed or the host is stopping; EventSource reconnects by itself.
         }
 
         return Results.Empty;

@@ -124,6 +124,19 @@ public sealed class LiveDeskTests
         Assert.DoesNotContain(reference, await coordinator.Client.GetStringAsync("dashboard/live?status=" + Uri.EscapeDataString("終了")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_host_stops_at_once_with_a_desk_page_still_listening()
+    {
+        var host = await BotHost.StartAsync();
+        await host.AddStaffAsync("tanaka");
+        using var coordinator = await StaffSession.LoginAsync(host, "tanaka");
+        await using var stream = await DeskEventStream.OpenAsync(coordinator.Client);
+        await stream.NextAsync();
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await host.DisposeAsync();
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopping.Elapsed}");
+    }
+
     /// <summary>A reader of <c>/dashboard/events</c> as EventSource reads it: one JSON object per <c>desk</c> event.</summary>
     private sealed class DeskEventStream : IAsyncDisposable
     {
