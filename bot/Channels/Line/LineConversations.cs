@@ -51,9 +51,13 @@ public sealed class LineConversations(LineProtector protector, TimeProvider cloc
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.Generation, generation + 1).SetProperty(u => u.UpdatedAt, now), cancellationToken);
     }
 
-    /// <summary>The LINE user id to push to, or null when the user's row is gone.</summary>
+    /// <summary>Unfollow blocks the account for the user (null: followed again).</summary>
+    public Task BlockAsync(IntakeDbContext db, string userHash, DateTimeOffset? at, CancellationToken cancellationToken) =>
+        db.Set<LineUser>().Where(u => u.UserHash == userHash).ExecuteUpdateAsync(s => s.SetProperty(u => u.BlockedAt, at), cancellationToken);
+
+    /// <summary>The LINE user id to push to, or null when the user's row is gone or the user blocked the account.</summary>
     public async Task<string?> UserIdAsync(IntakeDbContext db, string userHash, CancellationToken cancellationToken) =>
-        await db.Set<LineUser>().AsNoTracking().Where(u => u.UserHash == userHash).Select(u => u.SealedUserId).SingleOrDefaultAsync(cancellationToken) is { } sealedId
+        await db.Set<LineUser>().AsNoTracking().Where(u => u.UserHash == userHash && u.BlockedAt == null).Select(u => u.SealedUserId).SingleOrDefaultAsync(cancellationToken) is { } sealedId
             ? protector.Unprotect(sealedId)
             : null;
 

@@ -80,7 +80,16 @@ public sealed partial class LineDelivery(
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, now + Lease), cancellationToken);
             if (claimed == 1)
             {
-                sent |= await DeliverAsync(db, scope.ServiceProvider.GetRequiredService<LineApi>(), id, cancellationToken);
+                try
+                {
+                    sent |= await DeliverAsync(db, scope.ServiceProvider.GetRequiredService<LineApi>(), id, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping mid-call: free the row for the next start (after a crash the lease runs out instead).
+                    await ReleaseAsync(id);
+                    throw;
+                }
             }
         }
 
@@ -218,6 +227,14 @@ public sealed partial class LineDelivery(
         received.SealedReplyToken = null;
         await db.SaveChangesAsync(cancellationToken);
         return clock.GetUtcNow() - received.ReceivedAt < options.Value.ReplyTokenBudget ? protector.Unprotect(sealedToken) : null;
+    }
+
+    private async Task ReleaseAsync(long id)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Set<LineOutboundMessage>()
+            .Where(o => o.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     /// <summary>One retry key per call of a row: the same call retried carries the same key.</summary>

@@ -93,7 +93,18 @@ public sealed partial class LineEventWorker(
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedUntil, now + Lease).SetProperty(e => e.Attempts, e => e.Attempts + 1), cancellationToken);
             if (claimed == 1)
             {
-                await RunAsync(scope.ServiceProvider, db, id, cancellationToken);
+                try
+                {
+                    await RunAsync(scope.ServiceProvider, db, id, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: another instance, or this one after its restart, takes it at once
+                    // instead of after the lease. (After a crash the lease runs out instead.)
+                    await ReleaseAsync(id);
+                    throw;
+                }
+
                 ran = true;
             }
         }
@@ -133,6 +144,7 @@ public sealed partial class LineEventWorker(
         switch (e.Type)
         {
             case LineEvent.Follow:
+                await conversations.BlockAsync(db, row.UserHash, null, cancellationToken);
                 // The welcome and the consent question, as when Web Chat opens.
                 await RunTurnAsync(services, db, row, e, new TurnRequest(address, UserInput.Started, null, e.WebhookEventId,
                     AssignUserActivityId: true, CreateIfMissing: true, DeliverToServiceUrl: false), cancellationToken);
@@ -209,6 +221,8 @@ public sealed partial class LineEventWorker(
     /// </summary>
     private async Task UnfollowAsync(IntakeDbContext db, LineInboundEvent row, ConversationAddress address, LineEvent e, CancellationToken cancellationToken)
     {
+        // First: the 「やめる」 turn's own answer must not go out either.
+        await conversations.BlockAsync(db, row.UserHash, clock.GetUtcNow(), cancellationToken);
         var outcome = await turns.RunAsync(new TurnRequest(address, UserInput.Message("やめる"), null, e.WebhookEventId,
             AssignUserActivityId: true, CreateIfMissing: false, DeliverToServiceUrl: false), cancellationToken);
         if (outcome.Status == TurnStatus.Busy)
@@ -248,6 +262,14 @@ public sealed partial class LineEventWorker(
         row.DoneAt = clock.GetUtcNow();
         row.ClaimedUntil = null;
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task ReleaseAsync(long id)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IntakeDbContext>().Set<LineInboundEvent>()
+            .Where(e => e.Id == id && e.DoneAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     /// <summary>Processed events older than any accepted redelivery are only ids: they go.</summary>

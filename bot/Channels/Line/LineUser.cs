@@ -11,6 +11,8 @@ public sealed class LineUser
     public required string SealedUserId { get; set; }
     /// <summary>Which of the user's conversations is the current one (see <see cref="LineChannel.ConversationKey"/>).</summary>
     public int Generation { get; set; }
+    /// <summary>Set while the user has blocked the account (unfollow): nothing is sent, queued messages are dropped.</summary>
+    public DateTimeOffset? BlockedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IntakeBot.Bot.Storage.Migrations
 {
     [DbContext(typeof(IntakeDbContext))]
-    [Migration("20261208025209_LineChannel")]
+    [Migration("20261208030841_LineChannel")]
     partial class LineChannel
     {
         /// <inheritdoc />
@@ -178,6 +178,9 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.Property<string>("UserHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

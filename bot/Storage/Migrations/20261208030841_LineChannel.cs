@@ -65,6 +65,7 @@ namespace IntakeBot.Bot.Storage.Migrations
                     UserHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SealedUserId = table.Column<string>(type: "TEXT", nullable: false),
                     Generation = table.Column<int>(type: "INTEGER", nullable: false),
+                    BlockedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresIntakeDbContext))]
-    [Migration("20261208025016_LineChannel")]
+    [Migration("20261208030947_LineChannel")]
     partial class LineChannel
     {
         /// <inheritdoc />
@@ -189,6 +189,9 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.Property<string>("UserHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("BlockedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

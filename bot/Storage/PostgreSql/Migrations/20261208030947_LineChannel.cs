@@ -66,6 +66,7 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     UserHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SealedUserId = table.Column<string>(type: "text", nullable: false),
                     Generation = table.Column<int>(type: "integer", nullable: false),
+                    BlockedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
