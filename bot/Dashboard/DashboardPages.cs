@@ -154,6 +154,7 @@ public static class DashboardPages
             h.Raw("<p><a").Attr("href", TicketUrl(r.Reference) + "/print").Raw(">相談受付票（印刷用）</a></p>");
             h.Raw("<dl class=\"summary\">");
             Pair(h, "種別", TicketLabels.Kind(r.Kind));
+            Pair(h, "窓口", r.Channel);
             Pair(h, "状態", r.Status);
             Pair(h, "業務区分", TicketLabels.Duty(r.Duty));
             Pair(h, "期限", $"{r.DueDate:yyyy-MM-dd}（{TicketLabels.DueIn(r.DueDate, today)}）");

@@ -12,6 +12,9 @@ public static class LineChannel
     /// One LINE user has one conversation at a time: the user's keyed hash and a generation that
     /// grows after a filed intake, 「最初から」 and unfollow.
     /// </summary>
+    /// <summary>Whether a conversation key (a ticket's ConversationId) is a LINE conversation's; it stays readable after the conversation itself is deleted.</summary>
+    public static bool IsLineConversation(string conversationKey) => conversationKey.StartsWith("line:", StringComparison.Ordinal);
+
     public static string ConversationKey(string userHash, int generation) =>
         string.Create(CultureInfo.InvariantCulture, $"line:{userHash}:{generation}");
 }
