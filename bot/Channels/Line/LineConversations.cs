@@ -53,7 +53,7 @@ public sealed class LineConversations(LineProtector protector, TimeProvider cloc
 
     /// <summary>Unfollow blocks the account for the user (null: followed again).</summary>
     public Task BlockAsync(IntakeDbContext db, string userHash, DateTimeOffset? at, CancellationToken cancellationToken) =>
-        db.Set<LineUser>().Where(u => u.UserHash == userHash).ExecuteUpdateAsync(s => s.SetProperty(u => u.BlockedAt, at), cancellationToken);
+        db.Set<LineUser>().Where(u => u.UserHash == userHash && (at == null ? u.BlockedAt != null : u.BlockedAt == null)).ExecuteUpdateAsync(s => s.SetProperty(u => u.BlockedAt, at), cancellationToken);
 
     /// <summary>The LINE user id to push to, or null when the user's row is gone or the user blocked the account.</summary>
     public async Task<string?> UserIdAsync(IntakeDbContext db, string userHash, CancellationToken cancellationToken) =>

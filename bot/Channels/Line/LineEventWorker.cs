@@ -115,17 +115,19 @@ public sealed partial class LineEventWorker(
     private async Task RunAsync(IServiceProvider services, IntakeDbContext db, long id, CancellationToken cancellationToken)
     {
         var row = await db.Set<LineInboundEvent>().SingleAsync(e => e.Id == id, cancellationToken);
-        using var document = JsonDocument.Parse(protector.Unprotect(row.SealedBody));
-        if (LineEvent.TryParse(document.RootElement) is not { } e)
+        if (row.Attempts > MaxAttempts)
         {
+            // An event that fails every time (a turn that throws, a body that no longer opens)
+            // must not hold up the user's later messages for ever.
+            LogGaveUp(logger, row.Type, row.Attempts - 1);
+            row.SealedReplyToken = null;
             await DoneAsync(db, row, cancellationToken);
             return;
         }
 
-        if (row.Attempts > MaxAttempts)
+        using var document = JsonDocument.Parse(row.SealedBody.Length == 0 ? "null" : protector.Unprotect(row.SealedBody));
+        if (LineEvent.TryParse(document.RootElement) is not { } e)
         {
-            // A turn that fails every time must not block the user's later messages for ever.
-            LogGaveUp(logger, row.Type, row.Attempts - 1);
             await DoneAsync(db, row, cancellationToken);
             return;
         }
@@ -141,10 +143,15 @@ public sealed partial class LineEventWorker(
 
         var key = row.ConversationKey;
         var address = LineConversations.Address(key, row.UserHash);
+        if (e.Type != LineEvent.Unfollow)
+        {
+            // Whoever writes follows the account, even if the follow event was lost or came late.
+            await conversations.BlockAsync(db, row.UserHash, null, cancellationToken);
+        }
+
         switch (e.Type)
         {
             case LineEvent.Follow:
-                await conversations.BlockAsync(db, row.UserHash, null, cancellationToken);
                 // The welcome and the consent question, as when Web Chat opens.
                 await RunTurnAsync(services, db, row, e, new TurnRequest(address, UserInput.Started, null, e.WebhookEventId,
                     AssignUserActivityId: true, CreateIfMissing: true, DeliverToServiceUrl: false), cancellationToken);

@@ -42,6 +42,9 @@ public sealed class LineIntakeTests
         var stored = System.Text.Encoding.UTF8.GetString(await host.StoredBytesAsync());
         Assert.DoesNotContain(chat.UserId, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeLinePlatform.AccessToken, stored, StringComparison.Ordinal);
+        // What the person wrote passed through the event queue too: sealed there as in the stream.
+        Assert.DoesNotContain("090-1234-5678", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("090-1234-5678", string.Join("\n", host.Logs.Lines), StringComparison.Ordinal);
     }
 
     [Fact]
