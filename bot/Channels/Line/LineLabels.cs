@@ -11,11 +11,11 @@ public static class LineLabels
 
     public const int MaxTextLength = 300;
 
-    // Buttons of the catalog longer than 20 characters, with a short label of the same meaning.
+    // Buttons of the catalog longer than 20 characters, with a short label of the same meaning
+    // (today only the やさしい日本語 form of 「一時的な場所（友人宅・施設など）」).
     private static readonly Dictionary<string, string> Short = new(StringComparer.Ordinal)
     {
-        ["いいです。そうだんを はじめる"] = "いいです。はじめる",
-        ["センターが たすけて いる 人"] = "センターが たすけている人",
+        ["いまだけ いる ところ（ともだちの いえ など）"] = "いまだけ いる ところ",
     };
 
     public static string For(string title)

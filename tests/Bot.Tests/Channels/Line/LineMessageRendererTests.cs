@@ -27,13 +27,14 @@ public sealed class LineMessageRendererTests
     [Fact]
     public void A_long_button_gets_a_short_label_but_still_sends_its_whole_value()
     {
-        var title = "いいです。そうだんを はじめる";
+        var title = "いまだけ いる ところ（ともだちの いえ など）";
         var longer = "とても長いボタンの文字列で二十文字を超えてしまうもの";
         var activity = ReplyRenderer.Render(new BotReply("はじめますか？", [new SuggestedAction(title), new SuggestedAction(longer)]), Address, "a|1", DateTimeOffset.UnixEpoch, null);
 
         var items = Assert.Single(LineMessageRenderer.Render([activity]))["quickReply"]!["items"]!.AsArray();
 
         Assert.All(items, i => Assert.InRange(i!["action"]!["label"]!.GetValue<string>().Length, 1, LineLabels.MaxLabelLength));
+        Assert.Equal("いまだけ いる ところ", items[0]!["action"]!["label"]!.GetValue<string>());
         Assert.Equal(title, items[0]!["action"]!["text"]!.GetValue<string>());
         Assert.Equal(longer, items[1]!["action"]!["text"]!.GetValue<string>());
     }
