@@ -3,6 +3,7 @@ using IntakeBot.Bot.Audit;
 using IntakeBot.Bot.Center;
 using IntakeBot.Bot.Channels.BotFramework;
 using IntakeBot.Bot.Channels.DirectLine;
+using IntakeBot.Bot.Channels.Line;
 using IntakeBot.Bot.Dashboard;
 using IntakeBot.Bot.Knowledge;
 using IntakeBot.Bot.Language;
@@ -75,6 +76,8 @@ public static class BotApp
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
 
+        services.AddLineChannel(configuration);
+
         services.Configure<DirectLineOptions>(configuration.GetSection(DirectLineOptions.Section));
         services.AddSingleton<TokenSigningKey>();
         services.AddSingleton<DirectLineTokens>();
@@ -125,6 +128,7 @@ public static class BotApp
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotFrameworkEndpoints();
         app.MapDirectLineEndpoints();
+        app.MapLineEndpoints();
         app.MapWebChatEndpoints();
         app.MapKnowledgeEndpoints();
         app.MapStaff();

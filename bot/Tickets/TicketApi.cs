@@ -64,6 +64,7 @@ public static class TicketApi
         owner = r.Owner,
         name = r.Name,
         readable = r.Readable,
+        channel = r.Channel,
         createdAt = r.CreatedAt,
     };
 

@@ -15,7 +15,7 @@ public static class TicketCsv
 {
     public static readonly string[] Header =
         ["受付番号", "種別", "状態", "優先度", "業務区分", "期限", "フラグ", "相談者の立場", "担当", "相談者氏名", "相談内容", "メモ", "受付日時",
-         "ご本人の氏名", "ふりがな", "いる場所", "裁判所", "事件番号", "連絡先", "追記", "同じ相談の相談票"];
+         "ご本人の氏名", "ふりがな", "いる場所", "裁判所", "事件番号", "連絡先", "追記", "同じ相談の相談票", "窓口"];
 
     private static readonly WhereaboutsQuestion Whereabouts = new(IntakeStep.Whereabouts, "いる場所", _ => string.Empty);
 
@@ -50,6 +50,7 @@ public static class TicketCsv
                 t.Anonymised ? string.Empty : TicketLabels.Contact(t.Record),
                 string.Join("\n", t.Additions.Select(a => $"{a.At.ToOffset(IntakeConversation.CenterUtcOffset):yyyy-MM-dd HH:mm} {a.Text}")),
                 string.Join(" ", t.SameCase.Select(c => c.Reference)),
+                r.Channel,
             ]);
         }
 

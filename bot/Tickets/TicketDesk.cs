@@ -34,7 +34,8 @@ public sealed record TicketRow(
     bool Readable,
     DateTimeOffset CreatedAt,
     DateTimeOffset? AddendumAt = null,
-    int CaseTickets = 1);
+    int CaseTickets = 1,
+    string Channel = "Web");
 
 /// <summary>Another ticket of the same case (the crisis, handoff and intake tickets of one conversation's intake).</summary>
 public sealed record CaseTicketView(string Reference, string Kind, int PriorityRank, DateTimeOffset CreatedAt);
@@ -154,7 +155,7 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
             c.TicketId, c.Ticket.ReferenceNumber, c.Ticket.Kind, c.Ticket.Status, c.PriorityRank, c.Duty, c.DueDate,
             [.. TicketLabels.Flags(c.Flags)], c.Role, c.OwnerName,
             readable && c.ProtectedName is { } name ? protector.Unprotect(name) : null,
-            readable, c.Ticket.CreatedAt, c.AddendumAt);
+            readable, c.Ticket.CreatedAt, c.AddendumAt, Channel: TicketLabels.Channel(c.Ticket.ConversationId));
     }
 
     private async Task<(TicketCase? Case, DeskOutcome Outcome)> LoadAsync(StaffPrincipal user, string reference, string action, bool change, CancellationToken cancellationToken)

@@ -60,6 +60,10 @@ public static class TicketLabels
 
     public static IReadOnlyList<string> Roles { get; } = [.. Enum.GetNames<AskerRole>(), "Unknown"];
 
+    /// <summary>The channel the person wrote on, for the desk: 「LINE」 or 「Web」 (Web Chat and /api/messages).</summary>
+    public static string Channel(string conversationId) =>
+        Channels.Line.LineChannel.IsLineConversation(conversationId) ? "LINE" : "Web";
+
     public static string Kind(string kind) => kind switch
     {
         nameof(TicketKind.Intake) => "相談受付",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using IntakeBot.Bot.Activities;
 using IntakeBot.Bot.Channels.BotFramework;
+using IntakeBot.Bot.Channels.Line;
 using IntakeBot.Bot.Storage;
 using IntakeBot.Bot.Tickets;
 using IntakeBot.Dialogs.Conversation;
@@ -22,6 +23,7 @@ public sealed partial class TurnRunner(
     TicketCaseUpdates caseUpdates,
     ConversationSignals signals,
     ReplyDeliverySignal deliveries,
+    LineSignals line,
     TimeProvider clock,
     ConversationProtector protector,
     TurnCommitter committer,
@@ -50,6 +52,11 @@ public sealed partial class TurnRunner(
                     if (request.DeliverToServiceUrl && outcome.Replies.Count > 0)
                     {
                         deliveries.Pulse();
+                    }
+
+                    if (request.Address.ChannelId == LineChannel.Id && outcome.Replies.Count > 0)
+                    {
+                        line.MessagesQueued();
                     }
                 }
 
@@ -169,6 +176,9 @@ public sealed partial class TurnRunner(
         var created = new List<TicketRecord>();
         var deleting = result.SideEffects.OfType<DeleteConversationData>().Any();
         var delivery = request.DeliverToServiceUrl && address.ServiceUrl is not null;
+        // Whatever runs a LINE conversation's turn (its webhook, a coordinator's message), what the
+        // bot said is queued for LINE in the same commit.
+        var toLine = address.ChannelId == LineChannel.Id;
 
         // The rows of the bot's replies and the new state, from a result: changes nothing, so a
         // ticket turn can render them before its commit, with the numbers it expects.
@@ -232,13 +242,28 @@ public sealed partial class TurnRunner(
                     CreatedAt = now,
                 });
             }
+
+            if (toLine && rendered.Replies.Count > 0)
+            {
+                context.Value.Set<LineOutboundMessage>().Add(new LineOutboundMessage
+                {
+                    UserHash = address.User.Id!,
+                    ConversationId = address.Key,
+                    FirstSequence = rendered.FirstSequence,
+                    LastSequence = sequence,
+                    WebhookEventId = request.IncomingId,
+                    RetryKey = Guid.NewGuid(),
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                });
+            }
         }
 
         // Either way the save fails (DbUpdateException) if another turn of this conversation
         // committed since the read, or this activity was processed before.
         var ticketEffects = result.SideEffects.OfType<CreateTicket>().ToList();
         var ticketUpdates = result.SideEffects.Where(TicketCaseUpdates.Applies).ToList();
-        if (!deleting && !delivery && !checkedCaseKey && ticketEffects.Count == 0 && ticketUpdates.Count == 0)
+        if (!deleting && !delivery && !checkedCaseKey && !toLine && ticketEffects.Count == 0 && ticketUpdates.Count == 0)
         {
             Apply(Render(result));
             await committer.SaveAsync(context, write, cancellationToken);
