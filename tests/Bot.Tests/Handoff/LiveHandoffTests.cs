@@ -281,6 +281,30 @@ public sealed class LiveHandoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Logging_out_ends_an_open_live_transcript()
+    {
+        var (_, reference) = await HandoffOverDirectLineAsync();
+        using var tanaka = await OwnerAsync(reference);
+        using var response = await tanaka.Client.GetAsync($"dashboard/tickets/{reference}/chat/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.NotNull(await reader.ReadLineAsync());
+
+        using (var logout = await tanaka.PostFormAsync("dashboard/logout"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        }
+
+        // The stream notices within its recheck and ends.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await reader.ReadLineAsync(timeout.Token) is not null)
+        {
+        }
+
+        Assert.False(timeout.IsCancellationRequested);
+    }
+
+    [Fact]
     public async Task Closing_the_case_returns_the_conversation_to_the_bot()
     {
         var (chat, reference) = await HandoffOverDirectLineAsync();
