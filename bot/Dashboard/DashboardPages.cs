@@ -15,6 +15,8 @@ public static class DashboardPages
     {
         var pages = app.MapGroup("/dashboard").RequireAuthorization(StaffSetup.StaffPolicy).AddEndpointFilter(RequestGuard.FilterAsync);
         pages.MapGet("/", QueueAsync);
+        pages.MapGet("/live", LiveAsync);
+        pages.MapGet("/events", DeskEvents.StreamAsync);
         pages.MapGet("/tickets/{reference}", DetailAsync);
         pages.MapGet("/tickets/{reference}/print", PrintAsync);
         pages.MapPost("/tickets/{reference}/claim", ClaimAsync);
@@ -35,7 +37,14 @@ public static class DashboardPages
         _ => DeskPage.Message(context, 400, "入力を確認してください", message ?? "入力が正しくありません。"),
     };
 
-    private static async Task<IResult> QueueAsync(HttpContext context, TicketDesk desk, TimeProvider clock)
+    private static async Task<IResult> QueueAsync(HttpContext context, TicketDesk desk, DeskWatch watch, TimeProvider clock) =>
+        await RenderQueueAsync(context, desk, watch, clock, live: false);
+
+    /// <summary>The queue's live part alone (same filters), which desk.js puts in place of the old one.</summary>
+    private static async Task<IResult> LiveAsync(HttpContext context, TicketDesk desk, DeskWatch watch, TimeProvider clock) =>
+        await RenderQueueAsync(context, desk, watch, clock, live: true);
+
+    private static async Task<IResult> RenderQueueAsync(HttpContext context, TicketDesk desk, DeskWatch watch, TimeProvider clock, bool live)
     {
         var (query, error) = TicketQuery.Parse(context.Request.Query);
         if (query is null)
@@ -43,8 +52,14 @@ public static class DashboardPages
             return DeskPage.Message(context, 400, "条件が正しくありません", $"絞り込み条件（{error}）の値が正しくありません。");
         }
 
-        IReadOnlyList<TicketRow> rows = await desk.ListAsync(StaffPrincipal.From(context.User), query, context.RequestAborted);
-        return DeskPage.Render<QueuePage>(context, new { Query = query, Rows = rows, Today = DeskTime.Today(clock) });
+        var user = StaffPrincipal.From(context.User);
+        var today = DeskTime.Today(clock);
+        IReadOnlyList<TicketRow> rows = await desk.ListAsync(user, query, context.RequestAborted);
+        IReadOnlyList<TicketRow> reminders = await desk.RemindersAsync(user, today, context.RequestAborted);
+        var state = await watch.ReadAsync(context.RequestAborted);
+        return live
+            ? DeskPage.Render<QueueLive>(context, new { Rows = rows, Today = today, State = state, Reminders = reminders })
+            : DeskPage.Render<QueuePage>(context, new { Query = query, Rows = rows, Today = today, State = state, Reminders = reminders });
     }
 
     private static async Task<IResult> DetailAsync(HttpContext context, TicketDesk desk, IConfiguration configuration, TimeProvider clock, string reference)

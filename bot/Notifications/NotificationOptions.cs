@@ -1,6 +1,6 @@
 namespace IntakeBot.Bot.Notifications;
 
-/// <summary>The urgent-ticket webhook ("Notifications" section). No URL, no notifications.</summary>
+/// <summary>The webhook for urgent tickets and desk reminders ("Notifications" section). No URL, no notifications.</summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
@@ -18,6 +18,9 @@ public sealed class NotificationOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the desk reminders (due date come, 業務2 follow-up date come) are looked for.</summary>
+    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>After this many failed tries a message stays in the outbox undelivered (and is logged).</summary>
     public int MaxAttempts { get; set; } = 50;

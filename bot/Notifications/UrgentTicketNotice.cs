@@ -24,7 +24,7 @@ public sealed class UrgentTicketNotice(IOptions<NotificationOptions> options)
 
         var due = triage.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var duty = TicketLabels.Duty((int)triage.Duty);
-        var link = settings.DashboardBaseUrl.TrimEnd('/') + "/dashboard/tickets/" + Uri.EscapeDataString(ticket.ReferenceNumber);
+        var link = Link(settings, ticket.ReferenceNumber);
         var payload = new
         {
             text = $"【緊急】相談票 {ticket.ReferenceNumber}（期限 {due}、{duty}）: {link}",
@@ -43,7 +43,11 @@ public sealed class UrgentTicketNotice(IOptions<NotificationOptions> options)
         });
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>The ticket's page on the dashboard (the link every webhook message carries).</summary>
+    public static string Link(NotificationOptions settings, string reference) =>
+        settings.DashboardBaseUrl.TrimEnd('/') + "/dashboard/tickets/" + Uri.EscapeDataString(reference);
+
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

@@ -116,6 +116,8 @@ public static class NotificationSetup
         services.Configure<NotificationOptions>(configuration.GetSection(NotificationOptions.Section));
         services.AddSingleton<UrgentTicketNotice>();
         services.AddHostedService<WebhookDelivery>();
+        services.AddSingleton<DeskReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeskReminderJob>());
         services.AddHttpClient(WebhookDelivery.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return services;
     }

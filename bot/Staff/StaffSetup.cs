@@ -22,6 +22,7 @@ public static class StaffSetup
         // in the markup (only markup characters are escaped).
         services.AddRazorComponents();
         services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        services.AddDesk(configuration);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = CookieName;

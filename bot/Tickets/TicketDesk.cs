@@ -75,13 +75,30 @@ public sealed record TicketDetail(
 /// Claiming is one conditional UPDATE (<c>WHERE OwnerId IS NULL</c>), so of any number of
 /// simultaneous claims exactly one wins.
 /// </summary>
-public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, AuditLog audit, TimeProvider clock, Handoff.DeskTurns chats)
+public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, AuditLog audit, TimeProvider clock, TicketDeskSignal signal, Handoff.DeskTurns chats)
 {
     public const int MaxNoteLength = 4000;
 
     public static bool CanRead(StaffPrincipal user, TicketCase c) => user.IsAdmin || c.OwnerId is null || c.OwnerId == user.Id;
 
     public static bool CanChange(StaffPrincipal user, TicketCase c) => user.IsAdmin || (c.OwnerId is { } owner && owner == user.Id);
+
+    /// <summary>
+    /// The tickets a reminder is about: not closed, due today or before (for 業務2 the due date is
+    /// the follow-up date; the intake records no other). The desk lists them first, the reminder
+    /// job announces each once.
+    /// </summary>
+    public static IQueryable<TicketCase> DueBy(IQueryable<TicketCase> cases, DateOnly today) =>
+        cases.Where(c => c.Ticket.Status != TicketStatuses.Closed && c.DueDate <= today);
+
+    /// <summary>Reminders for the queue's top, most overdue first; a row without access shows only its number.</summary>
+    public async Task<List<TicketRow>> RemindersAsync(StaffPrincipal user, DateOnly today, CancellationToken cancellationToken)
+    {
+        var due = await DueBy(db.TicketCases.AsNoTracking().Include(c => c.Ticket), today)
+            .OrderBy(c => c.DueDate).ThenBy(c => c.PriorityRank).ThenBy(c => c.TicketId)
+            .Take(200).ToListAsync(cancellationToken);
+        return [.. due.Select(c => Row(user, c))];
+    }
 
     public async Task<List<TicketRow>> ListAsync(StaffPrincipal user, TicketQuery query, CancellationToken cancellationToken)
     {
@@ -245,6 +262,7 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
 
         audit.Add(user, "claim", reference, AuditLog.Ok);
         await db.SaveChangesAsync(cancellationToken);
+        signal.Pulse();
         return new(DeskOutcome.Ok, user.Name);
     }
 
@@ -271,6 +289,7 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         db.TicketEvents.Add(new TicketEvent { TicketId = id, At = now, Actor = user.Name, Kind = "release", Detail = found.OwnerName });
         audit.Add(user, "release", reference, AuditLog.Ok);
         await db.SaveChangesAsync(cancellationToken);
+        signal.Pulse();
         return new(DeskOutcome.Ok);
     }
 
@@ -302,10 +321,12 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         db.TicketEvents.Add(new TicketEvent { TicketId = id, At = now, Actor = user.Name, Kind = "status", FromStatus = from, ToStatus = to });
         audit.Add(user, "status", reference, AuditLog.Ok, $"{from}→{to}");
         await db.SaveChangesAsync(cancellationToken);
+        signal.Pulse();
         if (to == TicketStatuses.Closed)
         {
             await HandBackOnCloseAsync(user, found.Ticket.ConversationId, reference, cancellationToken);
         }
+
         return new(DeskOutcome.Ok, to);
     }
 
@@ -352,6 +373,7 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         db.TicketNotes.Add(note);
         audit.Add(user, "note", reference, AuditLog.Ok);
         await db.SaveChangesAsync(cancellationToken);
+        signal.Pulse();
         return new(DeskOutcome.Ok, note.Id);
     }
 
@@ -376,6 +398,7 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         db.TicketEvents.Add(new TicketEvent { TicketId = found.TicketId, At = now, Actor = user.Name, Kind = done ? "tick" : "untick", Detail = item.Text.Length > 60 ? item.Text[..60] : item.Text });
         audit.Add(user, "checklist", reference, AuditLog.Ok, done ? "tick" : "untick");
         await db.SaveChangesAsync(cancellationToken);
+        signal.Pulse();
         return new(DeskOutcome.Ok, done);
     }
 

@@ -59,6 +59,34 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("IntakeBot.Bot.Notifications.DeskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("desk_reminders", (string)null);
+                });
+
             modelBuilder.Entity("IntakeBot.Bot.Notifications.WebhookMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -327,6 +355,18 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.Property<long?>("AddendumAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AttachBlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachCodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttachFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedConversationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClaimedAt")
                         .HasColumnType("INTEGER");
 
@@ -550,6 +590,15 @@ namespace IntakeBot.Bot.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("IntakeBot.Bot.Notifications.DeskReminder", b =>
+                {
+                    b.HasOne("IntakeBot.Bot.Tickets.TicketRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IntakeBot.Bot.Notifications.WebhookMessage", b =>

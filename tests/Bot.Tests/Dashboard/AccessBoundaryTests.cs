@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Tests.Staff;
 using IntakeBot.Bot.Tests.Support;
@@ -150,13 +151,15 @@ public sealed class AccessBoundaryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
             var scriptSrc = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src", StringComparison.Ordinal));
+            Assert.Equal("script-src 'self'", scriptSrc);
             Assert.DoesNotContain("unsafe-inline", scriptSrc, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe-eval", scriptSrc, StringComparison.Ordinal);
             Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
-            // Scripts only as the site's own static files (the ticket page's chat panel), never inline.
+            // Scripts only as the site's own static files (the queue's live updates, the ticket page's chat panel): no inline script, no inline handler.
             var html = await response.Content.ReadAsStringAsync();
-            var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>[^<]*</script>|<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
-            Assert.All(scripts, m => Assert.Matches("^<script src=\"/dashboard/[a-z-]+\\.js\"( defer)?></script>$", m.Value));
+            Assert.All(Regex.Matches(html, "<script[^>]*>", RegexOptions.IgnoreCase), tag => Assert.Matches("^<script src=\"/dashboard/(desk|ticket-chat)\\.js\" defer>$", tag.Value));
+            Assert.Equal(Regex.Matches(html, "<script", RegexOptions.IgnoreCase).Count, Regex.Matches(html, "<script[^>]*></script>", RegexOptions.IgnoreCase).Count);
+            Assert.DoesNotMatch(new Regex("<[^>]+\\son[a-z]+\\s*=", RegexOptions.IgnoreCase), html);
         }
     }
 }

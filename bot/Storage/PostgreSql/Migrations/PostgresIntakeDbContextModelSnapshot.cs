@@ -66,6 +66,36 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("IntakeBot.Bot.Notifications.DeskReminder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("desk_reminders", (string)null);
+                });
+
             modelBuilder.Entity("IntakeBot.Bot.Notifications.WebhookMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -342,6 +372,18 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("AddendumAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("AttachBlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttachCodeHash")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AttachFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AttachedConversationId")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -573,6 +615,15 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("tickets", (string)null);
+                });
+
+            modelBuilder.Entity("IntakeBot.Bot.Notifications.DeskReminder", b =>
+                {
+                    b.HasOne("IntakeBot.Bot.Tickets.TicketRecord", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IntakeBot.Bot.Notifications.WebhookMessage", b =>
