@@ -16,6 +16,7 @@ public sealed partial class HandoffWaits(
     IServiceScopeFactory scopes,
     DeskTurns turns,
     PeopleWaiting bell,
+    Tickets.TicketDeskSignal desk,
     CenterProfile center,
     TimeProvider clock,
     ILogger<HandoffWaits> logger) : BackgroundService
@@ -62,6 +63,8 @@ public sealed partial class HandoffWaits(
         {
             _lastSeen = seen;
             bell.Ring();
+            // The live queue re-reads at once (it may show who waits: DeskTurns.WaitingAsync).
+            desk.Pulse();
         }
 
         var cutoff = clock.GetUtcNow() - TimeSpan.FromMinutes(Math.Max(1, center.HandoffWaitMinutes));
