@@ -1,3 +1,4 @@
+using IntakeBot.Bot.Handoff;
 using IntakeBot.Bot.Activities;
 using IntakeBot.Bot.Audit;
 using IntakeBot.Bot.Center;
@@ -64,6 +65,7 @@ public static class BotApp
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationCache>();
         services.AddSingleton<TurnRunner>();
+        services.AddDeskChat();
 
         services.Configure<BotFrameworkOptions>(configuration.GetSection(BotFrameworkOptions.Section));
         services.AddSingleton<BotConnectorAuthenticator>();
@@ -133,6 +135,7 @@ public static class BotApp
         app.MapKnowledgeEndpoints();
         app.MapStaff();
         app.MapTicketApi();
+        app.MapDeskChatEndpoints();
         app.MapDashboard();
 
         app.Lifetime.ApplicationStarted.Register(() =>

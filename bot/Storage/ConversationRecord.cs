@@ -18,6 +18,18 @@ public sealed class ConversationRecord
     public long Version { get; set; }
     /// <summary>The sequence number of the last stored activity; the Direct Line watermark.</summary>
     public long LastSequence { get; set; }
+    /// <summary>
+    /// Where a Bot Connector channel takes this conversation's activities (null for Direct Line):
+    /// the desk's turns (a coordinator's messages) are delivered there through the outbox.
+    /// </summary>
+    public string? ServiceUrl { get; set; }
+    /// <summary>The bot's account id on a Bot Connector channel (the activities' recipient); null: the configured one.</summary>
+    public string? BotId { get; set; }
+    /// <summary>
+    /// Since when the person waits for a coordinator (plain copy of the sealed state's
+    /// <c>WaitingForPersonSince</c>), so the desk can ring and the wait can run out without opening every state.
+    /// </summary>
+    public DateTimeOffset? WaitingForPersonSince { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

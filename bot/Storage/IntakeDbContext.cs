@@ -54,6 +54,9 @@ public class IntakeDbContext : DbContext
             e.Property(c => c.ExternalId).HasMaxLength(256);
             e.Property(c => c.ChannelId).HasMaxLength(64);
             e.Property(c => c.UserId).HasMaxLength(256);
+            e.Property(c => c.ServiceUrl).HasMaxLength(2048);
+            e.Property(c => c.BotId).HasMaxLength(256);
+            e.HasIndex(c => c.WaitingForPersonSince);
             e.Property(c => c.Version).IsConcurrencyToken();
         });
 

@@ -15,7 +15,7 @@ public sealed class SqliteTurnStatements : IDisposable
     /// <summary>The columns written, per table, for the test that holds them to the model.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
     {
-        ["conversations"] = ["Id", "ExternalId", "ChannelId", "UserId", "SealedState", "Version", "LastSequence", "CreatedAt", "UpdatedAt"],
+        ["conversations"] = ["Id", "ExternalId", "ChannelId", "UserId", "SealedState", "Version", "LastSequence", "ServiceUrl", "BotId", "WaitingForPersonSince", "CreatedAt", "UpdatedAt"],
         ["activities"] = ["ConversationId", "Sequence", "ActivityId", "ClientActivityId", "FromUser", "Json", "CreatedAt"],
         ["processed_activities"] = ["ConversationId", "IncomingId", "UserSequence", "FirstReplySequence", "LastReplySequence", "ProcessedAt"],
     };
@@ -35,10 +35,11 @@ public sealed class SqliteTurnStatements : IDisposable
         _insertProcessed = Insert(connection, "processed_activities");
         _updateConversation = Command(connection,
             """
-            UPDATE "conversations" SET "SealedState" = $SealedState, "Version" = $Version, "LastSequence" = $LastSequence, "UpdatedAt" = $UpdatedAt
+            UPDATE "conversations" SET "SealedState" = $SealedState, "Version" = $Version, "LastSequence" = $LastSequence, "ServiceUrl" = $ServiceUrl,
+                "WaitingForPersonSince" = $WaitingForPersonSince, "UpdatedAt" = $UpdatedAt
             WHERE "Id" = $Id AND "Version" = $ExpectedVersion
             """,
-            ["SealedState", "Version", "LastSequence", "UpdatedAt", "Id", "ExpectedVersion"]);
+            ["SealedState", "Version", "LastSequence", "ServiceUrl", "WaitingForPersonSince", "UpdatedAt", "Id", "ExpectedVersion"]);
         // One name serves every turn: each savepoint is released or rolled back before the next.
         _savepoint = Command(connection, "SAVEPOINT turn", []);
         _release = Command(connection, "RELEASE turn", []);
@@ -69,9 +70,9 @@ public sealed class SqliteTurnStatements : IDisposable
             var c = write.Conversation;
             if (write.IsNew)
             {
-                Run(_insertConversation, transaction, c.Id, c.ExternalId, c.ChannelId, c.UserId, c.SealedState, c.Version, c.LastSequence, Ms(c.CreatedAt), Ms(c.UpdatedAt));
+                Run(_insertConversation, transaction, c.Id, c.ExternalId, c.ChannelId, c.UserId, c.SealedState, c.Version, c.LastSequence, c.ServiceUrl, c.BotId, Ms(c.WaitingForPersonSince), Ms(c.CreatedAt), Ms(c.UpdatedAt));
             }
-            else if (Run(_updateConversation, transaction, c.SealedState, c.Version, c.LastSequence, Ms(c.UpdatedAt), c.Id, write.ExpectedVersion) == 0)
+            else if (Run(_updateConversation, transaction, c.SealedState, c.Version, c.LastSequence, c.ServiceUrl, Ms(c.WaitingForPersonSince), Ms(c.UpdatedAt), c.Id, write.ExpectedVersion) == 0)
             {
                 throw new DbUpdateConcurrencyException($"The conversation changed since version {write.ExpectedVersion}.");
             }
@@ -106,6 +107,8 @@ public sealed class SqliteTurnStatements : IDisposable
     }
 
     private static long Ms(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    private static long? Ms(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
 
     private static SqliteCommand Insert(SqliteConnection connection, string table)
     {

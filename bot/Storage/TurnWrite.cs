@@ -35,7 +35,8 @@ public sealed class TurnWrite(ConversationRecord conversation, bool isNew, long 
         {
             var entry = db.Conversations.Attach(Conversation);
             entry.Property(c => c.Version).OriginalValue = ExpectedVersion;
-            foreach (var changed in new[] { nameof(ConversationRecord.SealedState), nameof(ConversationRecord.Version), nameof(ConversationRecord.LastSequence), nameof(ConversationRecord.UpdatedAt) })
+            foreach (var changed in new[] { nameof(ConversationRecord.SealedState), nameof(ConversationRecord.Version), nameof(ConversationRecord.LastSequence), nameof(ConversationRecord.UpdatedAt),
+                         nameof(ConversationRecord.ServiceUrl), nameof(ConversationRecord.WaitingForPersonSince) })
             {
                 entry.Property(changed).IsModified = true;
             }

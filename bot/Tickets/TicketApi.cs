@@ -80,13 +80,18 @@ public static class TicketApi
         return Results.Json(new { tickets = rows.Select(Summary) });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext context, TicketDesk desk, IConfiguration configuration, string reference)
+    private static async Task<IResult> GetAsync(HttpContext context, TicketDesk desk, Handoff.DeskTurns chats, IConfiguration configuration, string reference)
     {
         var result = await desk.GetAsync(StaffPrincipal.From(context.User), reference, "api-read", context.RequestAborted);
         if (result.Value is not { } t)
         {
             return Error(result.Outcome, result.Message);
         }
+
+        // The conversation as it goes on (user, bot, coordinator), beside the transcript filed with the ticket.
+        var conversationId = await desk.ConversationIdAsync(t.Row.Id, context.RequestAborted);
+        var live = conversationId is null ? null : await chats.ReadAsync(conversationId, context.RequestAborted);
+        var messages = live is null ? [] : await chats.MessagesAsync(conversationId!, 0, context.RequestAborted);
 
         return Results.Json(new
         {
@@ -99,7 +104,9 @@ public static class TicketApi
             // Null unless the optional language model wrote one; labelled so no client shows it unmarked.
             machineSummary = t.MachineSummary is { } summary ? new { label = LanguageModel.TicketSummaries.Label, lines = summary.Split('\n') } : null,
             checklist = t.Checklist.Select(i => new { id = i.Id, text = i.Text, done = i.DoneAt is not null, doneBy = i.DoneBy, doneAt = i.DoneAt }),
-            transcript = t.Transcript.Select(e => new { from = e.FromUser ? "user" : "bot", text = e.Text, at = e.At }),
+            transcript = t.Transcript.Select(e => new { from = e.FromUser ? "user" : e.Coordinator is null ? "bot" : "coordinator", name = e.Coordinator, text = e.Text, at = e.At }),
+            messages = messages.Select(Handoff.DeskChatEndpoints.Message),
+            chat = live is { } c ? new { coordinator = c.State.Coordinator?.Name, waitingSince = c.State.WaitingForPersonSince } : null,
             notes = t.Notes.Select(n => new { id = n.Id, author = n.Author, at = n.At, text = n.Text }),
             contact = t.Anonymised ? null : TicketLabels.Contact(t.Record),
             addenda = t.Additions.Select(a => new { at = a.At, text = a.Text }),

@@ -76,7 +76,7 @@ public sealed record TicketDetail(
 /// Claiming is one conditional UPDATE (<c>WHERE OwnerId IS NULL</c>), so of any number of
 /// simultaneous claims exactly one wins.
 /// </summary>
-public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, AuditLog audit, TimeProvider clock, TicketDeskSignal signal)
+public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, AuditLog audit, TimeProvider clock, TicketDeskSignal signal, Handoff.DeskTurns chats)
 {
     public const int MaxNoteLength = 4000;
 
@@ -323,7 +323,22 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
         audit.Add(user, "status", reference, AuditLog.Ok, $"{from}→{to}");
         await db.SaveChangesAsync(cancellationToken);
         signal.Pulse();
+        if (to == TicketStatuses.Closed)
+        {
+            await HandBackOnCloseAsync(user, found.Ticket.ConversationId, reference, cancellationToken);
+        }
+
         return new(DeskOutcome.Ok, to);
+    }
+
+    /// <summary>Closing the case ends a coordinator's chat in it: the bot resumes at the question it was on.</summary>
+    private async Task HandBackOnCloseAsync(StaffPrincipal user, string conversationId, string reference, CancellationToken cancellationToken)
+    {
+        if (await chats.ReadAsync(conversationId, cancellationToken) is { State.Coordinator: { } joined } conversation)
+        {
+            await chats.RunAsync(conversation.Record, new DeskEvent(DeskEventKind.Handback, joined), cancellationToken);
+            await audit.WriteAsync(user, "chat-handback", reference, AuditLog.Ok, cancellationToken, "closed");
+        }
     }
 
     public async Task<DeskResult<long>> AddNoteAsync(StaffPrincipal user, string reference, string text, CancellationToken cancellationToken)
@@ -427,5 +442,9 @@ public sealed class TicketDesk(IntakeDbContext db, TicketProtector protector, Au
     }
 
     /// <summary>How many tickets there are (a case may have several).</summary>
+    /// <summary>The conversation a ticket came from.</summary>
+    public Task<string?> ConversationIdAsync(long ticketId, CancellationToken cancellationToken) =>
+        db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => (string?)t.ConversationId).SingleOrDefaultAsync(cancellationToken);
+
     public Task<int> TicketCountAsync(CancellationToken cancellationToken) => db.TicketCases.CountAsync(cancellationToken);
 }

@@ -21,10 +21,19 @@ public static class ReplyRenderer
     /// </summary>
     public static readonly JsonElement FiledChannelData = JsonDocument.Parse("{\"intakebot\":{\"filed\":true}}").RootElement.Clone();
 
+    /// <summary>The <c>from.id</c> of a coordinator's messages (their <c>from.name</c> is the coordinator's, the role <c>bot</c>).</summary>
+    public const string DeskAccountId = "intakebot-desk";
+
     public static Activity Render(BotReply reply, ConversationAddress address, string id, DateTimeOffset timestamp, string? replyToId, bool filed = false)
     {
         var activity = Message(address, id, timestamp, replyToId);
         activity.Text = reply.Text;
+        if (reply.Coordinator is { } coordinator)
+        {
+            // Web Chat shows a message from role bot on the bot's side; the name says who wrote it.
+            activity.From = new ChannelAccount { Id = DeskAccountId, Name = coordinator.Name, Role = "bot" };
+        }
+
         if (filed)
         {
             activity.ChannelData = FiledChannelData;

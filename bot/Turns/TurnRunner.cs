@@ -125,6 +125,9 @@ public sealed partial class TurnRunner(
                 ExternalId = address.ExternalId,
                 ChannelId = address.ChannelId,
                 UserId = address.User.Id!,
+                // Only a serviceUrl the endpoint allowed replies to (never an expectReplies caller's).
+                ServiceUrl = request.DeliverToServiceUrl ? address.ServiceUrl : null,
+                BotId = request.DeliverToServiceUrl && address.ServiceUrl is not null ? address.Bot.Id : null,
                 SealedState = [],
                 CreatedAt = now,
             };
@@ -213,6 +216,13 @@ public sealed partial class TurnRunner(
             write.Activities.AddRange(rendered.Rows);
             stored.SealedState = rendered.SealedState;
             stored.LastSequence = sequence;
+            stored.WaitingForPersonSince = result.State.WaitingForPersonSince;
+            if (request.DeliverToServiceUrl && address.ServiceUrl is { } serviceUrl)
+            {
+                // The latest a channel named: where the desk's messages go.
+                stored.ServiceUrl = serviceUrl;
+            }
+
             stored.Version++;
             stored.UpdatedAt = now;
             if (request.IncomingId is { } id)

@@ -15,6 +15,15 @@ public sealed class CenterProfile
     /// <summary>Extra hotlines shown in emergencies (name and number).</summary>
     public List<Hotline> Hotlines { get; set; } = [];
 
+    /// <summary>When a coordinator can answer the chat itself (<c>Center:Hours</c>); empty: never announced.</summary>
+    public CenterHours Hours { get; set; } = new();
+
+    /// <summary>How long someone who asked for a person waits before the bot says nobody could come (<c>Center:HandoffWaitMinutes</c>).</summary>
+    public int HandoffWaitMinutes { get; set; } = 5;
+
+    /// <summary>The hours to tell a person: <see cref="PhoneHours"/> if set, else the chat hours.</summary>
+    public string HoursText => PhoneHours.Length > 0 ? PhoneHours : Hours.Describe();
+
     /// <summary>
     /// A sentence added to the consent notice before its question, e.g. that messages are sent,
     /// redacted, to a language model service. A center that turns on such a service must say so here.

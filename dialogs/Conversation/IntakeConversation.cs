@@ -47,7 +47,11 @@ public sealed class IntakeConversation
     public TurnResult Handle(IntakeState saved, UserInput input, DateTimeOffset now)
     {
         var turn = new Turn(saved.Clone(), input, now);
-        if (input.IsConversationStart)
+        if (input.Desk is { } desk)
+        {
+            OnDeskEvent(turn, desk);
+        }
+        else if (input.IsConversationStart)
         {
             OnConversationStarted(turn);
         }
@@ -68,13 +72,70 @@ public sealed class IntakeConversation
             return;
         }
 
+        if (turn.State.Coordinator is { } coordinator)
+        {
+            // In human mode the coordinator answers; the page only learns who is there.
+            turn.Say(turn.Words.CoordinatorStillHere(coordinator.Name));
+            return;
+        }
+
         turn.Say(turn.Words.WelcomeBack);
         AskCurrent(turn);
+    }
+
+    /// <summary>
+    /// A desk event. A coordinator other than the one who joined changes nothing (the host reads
+    /// the unchanged <see cref="IntakeState.Coordinator"/> and refuses); the question the person
+    /// was on is kept throughout and asked again, resuming, at the handback.
+    /// </summary>
+    private void OnDeskEvent(Turn turn, DeskEvent desk)
+    {
+        var state = turn.State;
+        var joined = state.Coordinator;
+        var by = desk.Coordinator;
+        if (desk.Kind != DeskEventKind.NobodyJoined && (by is null || (joined is not null && joined.Id != by.Id)))
+        {
+            return;
+        }
+
+        switch (desk.Kind)
+        {
+            case DeskEventKind.Join:
+            case DeskEventKind.Message:
+                if (joined is null)
+                {
+                    state.Coordinator = by! with { JoinedAt = turn.Now };
+                    state.WaitingForPersonSince = null;
+                    turn.Say(turn.Words.CoordinatorJoined(by!.Name));
+                }
+
+                if (desk.Kind == DeskEventKind.Message && !string.IsNullOrWhiteSpace(desk.Text))
+                {
+                    turn.Add(new BotReply(desk.Text, [], Coordinator: state.Coordinator));
+                }
+
+                break;
+            case DeskEventKind.Handback when joined is not null:
+                state.Coordinator = null;
+                turn.Say(turn.Words.BackToBot);
+                AskCurrent(turn, resuming: true);
+                break;
+            case DeskEventKind.NobodyJoined when joined is null && state.WaitingForPersonSince is not null:
+                state.WaitingForPersonSince = null;
+                turn.Say(turn.Words.NobodyJoined(_center));
+                AfterCaseTicket(turn);
+                break;
+        }
     }
 
     private void OnMessage(Turn turn, string text)
     {
         var normalized = JapaneseText.Normalize(text);
+        if (normalized.Length == 0 && turn.State.Coordinator is not null)
+        {
+            return;
+        }
+
         if (normalized.Length == 0)
         {
             turn.Say(turn.Words.EmptyMessage);
@@ -93,6 +154,17 @@ public sealed class IntakeConversation
         if (InputSignals.IsCrisis(normalized))
         {
             OnCrisis(turn, text);
+            return;
+        }
+
+        if (turn.State.Coordinator is not null)
+        {
+            // Human mode: the coordinator answers. Only leaving (「やめる」) is still the bot's.
+            if (InputSignals.Command(normalized) == GlobalCommand.Quit)
+            {
+                OnCommand(turn, GlobalCommand.Quit);
+            }
+
             return;
         }
 
@@ -185,6 +257,12 @@ public sealed class IntakeConversation
             turn.Do(new CreateTicket(
                 TicketKind.Crisis, state.IntakeNumber, record,
                 TriageRules.Evaluate(record, turn.Today, _center, crisis: true), transcript));
+        }
+
+        if (turn.State.Coordinator is not null)
+        {
+            // The coordinator is in the chat and reads this; the bot asks nothing meanwhile.
+            return;
         }
 
         AfterCaseTicket(turn);
@@ -322,6 +400,20 @@ public sealed class IntakeConversation
                 TriageRules.Evaluate(record, turn.Today, _center, crisis: state.TicketsRequested.Contains(TicketKind.Crisis)), [.. state.Transcript]));
             // The handoff ticket's number and code: the person can come back to it from another device.
             turn.Say(turn.Words.CaseKeyIssued(withReference: true));
+        }
+
+        if (ticket && _center.Hours.IsOpen(turn.Now))
+        {
+            // A person can come: the desk rings until someone joins or the wait runs out
+            // (then NobodyJoined says so and asks how to reach the person).
+            state.WaitingForPersonSince ??= turn.Now;
+            turn.Say(turn.Words.CallingAPerson);
+            return;
+        }
+
+        if (ticket && _center.Hours.IsConfigured)
+        {
+            turn.Say(turn.Words.OutsideHours(_center));
         }
 
         if (ticket && KnownContact(state) is not { CanReach: true })
@@ -1252,6 +1344,13 @@ public sealed class IntakeConversation
         state.StoryBeforeConsent = null;
         state.Consented = keepConsent && state.Consented;
         state.AskingCaseContact = false;
+        state.WaitingForPersonSince = null;
+        if (!keepConsent)
+        {
+            // 「やめる」 ends the chat with the coordinator too.
+            state.Coordinator = null;
+        }
+
         // Leaving an attached case (or a half-given key) keeps only the count of wrong keys.
         state.CaseLink = state.CaseLink is { WrongKeys: > 0 } link ? new CaseLink(WrongKeys: link.WrongKeys) : null;
         if (finished || !keepConsent)
@@ -1308,7 +1407,7 @@ public sealed class IntakeConversation
             _replies.Add(reply);
             if (State.Consented)
             {
-                State.Transcript.Add(new TranscriptEntry(false, reply.Text, Now));
+                State.Transcript.Add(new TranscriptEntry(false, reply.Text, Now, reply.Coordinator?.Name));
             }
         }
 

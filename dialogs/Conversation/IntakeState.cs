@@ -54,6 +54,15 @@ public sealed class IntakeState
     /// <summary>Coming back to an earlier case with its 受付番号 and 引き継ぎコード (null: never tried here).</summary>
     public CaseLink? CaseLink { get; set; }
 
+    /// <summary>
+    /// The coordinator who joined from the desk (human mode): the bot is silent, crisis guidance
+    /// and 「やめる」 aside, until the handback. The question in <see cref="Step"/> waits.
+    /// </summary>
+    public DeskCoordinator? Coordinator { get; set; }
+
+    /// <summary>Since when the person waits for a coordinator after 「人と話したい」 within the hours; null: nobody waits.</summary>
+    public DateTimeOffset? WaitingForPersonSince { get; set; }
+
     /// <summary>Whether the bot speaks やさしい日本語: on request, or because 本人 is writing.</summary>
     public bool IsPlain() => PlainJapanese || Record.Role == AskerRole.Self;
 

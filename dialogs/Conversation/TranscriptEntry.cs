@@ -4,4 +4,5 @@ namespace IntakeBot.Dialogs.Conversation;
 /// <param name="FromUser">True for the user's message, false for the bot's.</param>
 /// <param name="Text">The message text.</param>
 /// <param name="At">When it was said.</param>
-public sealed record TranscriptEntry(bool FromUser, string Text, DateTimeOffset At);
+/// <param name="Coordinator">The coordinator's display name when a coordinator wrote it (not the bot).</param>
+public sealed record TranscriptEntry(bool FromUser, string Text, DateTimeOffset At, string? Coordinator = null);

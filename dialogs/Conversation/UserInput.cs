@@ -36,6 +36,16 @@ public sealed record UserInput
 
     public static UserInput Started { get; } = new(string.Empty, true);
 
+    /// <summary>Set when this turn is an event at the desk rather than something the person did.</summary>
+    public DeskEvent? Desk { get; private init; }
+
+    /// <summary>A desk event (a coordinator joins, writes, hands back; nobody joined in time).</summary>
+    public static UserInput FromDesk(DeskEvent desk) => new(
+        desk.Text is { } text ? Parsing.JapaneseText.WellFormed(text) : string.Empty, false)
+    {
+        Desk = desk with { Text = desk.Text is { } t ? Parsing.JapaneseText.WellFormed(t) : null },
+    };
+
     /// <summary>A message; lone surrogates (invalid UTF-16 a client may send) become U+FFFD.</summary>
     public static UserInput Message(string text) => new(Parsing.JapaneseText.WellFormed(text ?? string.Empty), false);
 

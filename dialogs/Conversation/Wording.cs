@@ -262,6 +262,37 @@ internal sealed class Wording
 
     public string StoryRejected => IsPlain ? "わかりました。\nひとつずつ ききます。" : Phrases.StoryRejected;
 
+    /// <summary>A coordinator joined from the desk: the person learns a person writes now, and who.</summary>
+    public string CoordinatorJoined(string name) => IsPlain
+        ? $"そうだんいん（{name}）と つながりました。\nここからは、そうだんいんが へんじを します。"
+        : $"相談員（{name}）がつながりました。ここからは相談員がお返事します。";
+
+    /// <summary>On reopening the chat while a coordinator is in it.</summary>
+    public string CoordinatorStillHere(string name) => IsPlain
+        ? $"そうだんいん（{name}）と つながって います。"
+        : $"相談員（{name}）とつながっています。";
+
+    public string BackToBot => IsPlain
+        ? "そうだんいんとの はなしは おわりました。\nまた、ボットが ききます。"
+        : "相談員とのチャットを終わりました。ここからは、またチャットボットがお聞きします。";
+
+    public string CallingAPerson => IsPlain
+        ? "そうだんいんを よんで います。\nすこし まって ください。"
+        : "相談員を呼んでいます。つながるまで、このまま少しお待ちください。";
+
+    /// <summary>Nobody joined in time: said plainly, with the hours and the phone.</summary>
+    public string NobodyJoined(CenterProfile center) => IsPlain
+        ? "ごめんなさい。\nいま、そうだんいんが チャットに でられません。" + ChatHours(center) + PhoneLine(center)
+        : "申し訳ありません。いま、相談員がチャットに出られません。" + ChatHours(center) + PhoneLine(center);
+
+    /// <summary>「人と話したい」 outside the configured hours.</summary>
+    public string OutsideHours(CenterProfile center) => IsPlain
+        ? "いまは、そうだんいんが チャットに でられない 時間です。" + ChatHours(center)
+        : "ただいまは時間外のため、相談員がチャットに出ることはできません。" + ChatHours(center);
+
+    private string ChatHours(CenterProfile center) => center.Hours.Describe() is { Length: > 0 } hours
+        ? IsPlain ? $"\nチャットで はなせる 時間：{hours}" : $"\n相談員とチャットで話せる時間：{hours}"
+        : string.Empty;
     /// <summary>The code shown once after a ticket is filed, with the number it belongs to when the reply did not name it yet.</summary>
     public string CaseKeyIssued(bool withReference) => IsPlain
         ? (withReference ? $"受付番号（うけつけばんごう）は {TurnResult.ReferenceNumberPlaceholder} です。\n" : string.Empty)

@@ -10,7 +10,7 @@ namespace IntakeBot.Bot.Channels.DirectLine;
 /// The watermark is the stream's sequence number, so a client that reconnects with the last
 /// watermark it saw gets every later activity exactly once.
 /// </summary>
-public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtector protector)
+public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtector protector, Handoff.TypingIndicators typing)
 {
     private const int MaxBatch = 100;
 
@@ -42,9 +42,23 @@ public sealed class ActivityFeed(IServiceScopeFactory scopes, ConversationProtec
         }
 
         var last = rows.Count > 0 ? rows[^1].Sequence : watermark;
-        return new ActivitySet(
-            rows.Select(r => protector.OpenActivity(r.Json)).ToList(),
-            last.ToString(CultureInfo.InvariantCulture));
+        var activities = rows.Select(r => protector.OpenActivity(r.Json)).ToList();
+        if (typing.CoordinatorTyping(conversationId) is { } coordinator)
+        {
+            // Ephemeral: outside the watermark and never stored; the same id while one burst of
+            // typing lasts, so a client polling every second sees one indicator.
+            activities.Add(new Activity
+            {
+                Type = ActivityTypes.Typing,
+                Id = string.Create(CultureInfo.InvariantCulture, $"{conversationId}|typing-{coordinator.At.ToUnixTimeMilliseconds()}"),
+                Timestamp = coordinator.At,
+                ChannelId = "directline",
+                From = new ChannelAccount { Id = Turns.ReplyRenderer.DeskAccountId, Name = coordinator.Name, Role = "bot" },
+                Conversation = new ConversationAccount { Id = conversationId },
+            });
+        }
+
+        return new ActivitySet(activities, last.ToString(CultureInfo.InvariantCulture));
     }
 
     public async Task<bool> ExistsAsync(string conversationId, CancellationToken cancellationToken)

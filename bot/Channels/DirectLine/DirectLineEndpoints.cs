@@ -147,7 +147,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(
-        HttpContext context, string conversationId, DirectLineTokens tokens, TurnRunner turns, IOptions<BotFrameworkOptions> bot)
+        HttpContext context, string conversationId, DirectLineTokens tokens, TurnRunner turns, IOptions<BotFrameworkOptions> bot, Handoff.TypingIndicators typing)
     {
         var (token, error) = DirectLineAuthorization.Authorize(tokens, DirectLineAuthorization.Bearer(context), conversationId);
         if (error is not null)
@@ -164,6 +164,12 @@ public static class DirectLineEndpoints
         if (string.IsNullOrEmpty(activity!.Type))
         {
             return ApiError.Result(StatusCodes.Status400BadRequest, "BadArgument", "The activity has no type.");
+        }
+
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            // Shown to a coordinator in the chat; never stored.
+            typing.UserTyped(conversationId);
         }
 
         if (activity.Type != ActivityTypes.Message)
@@ -203,6 +209,7 @@ public static class DirectLineEndpoints
             Locale = activity.Locale,
             ChannelData = activity.ChannelData,
         };
+        typing.Sent(conversationId, byUser: true);
         var outcome = await turns.RunAsync(
             new TurnRequest(address, UserInput.Message(user.Text), user, clientId is null ? activity.Id : ClientIdPrefix + clientId,
                 AssignUserActivityId: true, CreateIfMissing: false, DeliverToServiceUrl: false),

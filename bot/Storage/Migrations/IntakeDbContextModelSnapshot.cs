@@ -313,6 +313,10 @@ namespace IntakeBot.Bot.Storage.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BotId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -333,6 +337,10 @@ namespace IntakeBot.Bot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -345,7 +353,12 @@ namespace IntakeBot.Bot.Storage.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WaitingForPersonSince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WaitingForPersonSince");
 
                     b.ToTable("conversations", (string)null);
                 });

@@ -21,9 +21,10 @@ internal sealed class ConversationDriver
     private readonly bool _roundTripState;
     private string _saved;
 
-    public ConversationDriver(bool roundTripState = false, IQuestionAnswerer? answerer = null)
+    public ConversationDriver(bool roundTripState = false, IQuestionAnswerer? answerer = null, CenterProfile? center = null, DateTimeOffset? at = null)
     {
-        _conversation = new IntakeConversation(Center, answerer);
+        At = at ?? Now;
+        _conversation = new IntakeConversation(center ?? Center, answerer);
         _roundTripState = roundTripState;
         State = new IntakeState();
         _saved = IntakeStateSerializer.Serialize(State);
@@ -31,6 +32,9 @@ internal sealed class ConversationDriver
     }
 
     public IntakeState State { get; private set; }
+
+    /// <summary>The clock of the next turns (a test moves it).</summary>
+    public DateTimeOffset At { get; set; }
 
     public TurnResult Last { get; private set; }
 
@@ -52,7 +56,7 @@ internal sealed class ConversationDriver
     public IntakeConversation Conversation => _conversation;
 
     /// <summary>What the conversation would do with <paramref name="input"/> now, without keeping it.</summary>
-    public TurnResult Probe(UserInput input) => _conversation.Handle(State, input, Now);
+    public TurnResult Probe(UserInput input) => _conversation.Handle(State, input, At);
 
     public ConversationDriver SendAll(params string[] texts)
     {
@@ -69,7 +73,7 @@ internal sealed class ConversationDriver
     private TurnResult Apply(UserInput input)
     {
         var state = _roundTripState ? IntakeStateSerializer.Deserialize(_saved) : State;
-        var result = _conversation.Handle(state, input, Now);
+        var result = _conversation.Handle(state, input, At);
         State = result.State;
         _saved = IntakeStateSerializer.Serialize(State);
         Turns.Add(result);

@@ -330,6 +330,10 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("BotId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -350,6 +354,10 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -362,7 +370,12 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("WaitingForPersonSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WaitingForPersonSince");
 
                     b.ToTable("conversations", (string)null);
                 });
