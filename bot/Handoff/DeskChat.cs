@@ -158,6 +158,14 @@ public sealed class DeskChat(IntakeDbContext db, AuditLog audit, DeskTurns turns
             audit.Add(user, "chat-join", reference, AuditLog.Ok);
         }
 
+        if (kind == DeskEventKind.Message && found.AttachedConversationId is { } attached && attached != c.Record.Id
+            && await turns.ReadAsync(attached, cancellationToken) is { } other)
+        {
+            // The chat that came back to the case with its 引き継ぎコード reads the message too; its
+            // answers reach the ticket as 追記. The case's own conversation keeps the chat.
+            await turns.RunAsync(other.Record, new DeskEvent(kind, by, text), cancellationToken);
+        }
+
         // The text is personal data: the audit says only how long it was.
         audit.Add(user, action, reference, AuditLog.Ok, text is null ? (by.Id != user.Id ? "for " + by.Name : null) : $"{text.Length}文字");
         await db.SaveChangesAsync(cancellationToken);

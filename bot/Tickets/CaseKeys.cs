@@ -93,7 +93,7 @@ public sealed class CaseKeys(IOptions<TicketOptions> options, CoordinatorReplies
 
             return IsClosed(ticket)
                 ? new CaseKeyAnswer(reference, CaseKeyOutcome.Closed, [])
-                : new CaseKeyAnswer(reference, CaseKeyOutcome.Attached, await replies.ReadAsync(db, ticket.ConversationId, conversationId, cancellationToken));
+                : new CaseKeyAnswer(reference, CaseKeyOutcome.Attached, await replies.ReadAsync(db, ticket.ConversationId, cancellationToken));
         }
 
         if (row.AttachBlockedUntil is { } until && until > now)
@@ -126,7 +126,7 @@ public sealed class CaseKeys(IOptions<TicketOptions> options, CoordinatorReplies
         row.AttachedConversationId = conversationId;
         row.UpdatedAt = now;
         audit.Add(null, ChatUser, AuditAction, reference, AuditLog.Ok, "attached");
-        return new CaseKeyAnswer(reference, CaseKeyOutcome.Attached, await replies.ReadAsync(db, ticket.ConversationId, conversationId, cancellationToken));
+        return new CaseKeyAnswer(reference, CaseKeyOutcome.Attached, await replies.ReadAsync(db, ticket.ConversationId, cancellationToken));
     }
 
     private static bool IsClosed(TicketRecord ticket) => ticket.IsAnonymised || ticket.Status == TicketStatuses.Closed;

@@ -93,6 +93,18 @@ public sealed class IntakeConversation
         var state = turn.State;
         var joined = state.Coordinator;
         var by = desk.Coordinator;
+        if (state.Step == IntakeStep.Attached)
+        {
+            // A chat that came back with the code reads what coordinators write to the case, and
+            // answers as 追記; the live chat stays in the case's own conversation.
+            if (desk.Kind == DeskEventKind.Message && by is not null && !string.IsNullOrWhiteSpace(desk.Text))
+            {
+                turn.Add(new BotReply(desk.Text, [], Coordinator: by));
+            }
+
+            return;
+        }
+
         if (desk.Kind != DeskEventKind.NobodyJoined && (by is null || (joined is not null && joined.Id != by.Id)))
         {
             return;

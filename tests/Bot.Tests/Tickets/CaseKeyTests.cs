@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using IntakeBot.Bot.Activities;
 using IntakeBot.Bot.Audit;
 using IntakeBot.Bot.Storage;
+using System.Net;
+using IntakeBot.Bot.Staff;
+using IntakeBot.Bot.Tests.Staff;
 using IntakeBot.Bot.Tests.Support;
 using IntakeBot.Bot.Tickets;
 using Microsoft.EntityFrameworkCore;
@@ -82,38 +85,41 @@ public sealed partial class CaseKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_coordinators_messages_to_the_case_can_be_read_after_coming_back()
+    public async Task The_coordinators_messages_to_the_case_are_read_after_coming_back_and_later_ones_arrive_in_that_chat()
     {
-        var (reference, code, chat) = await FileAsync();
-        await _host.DbAsync(async db =>
+        var (reference, code, _) = await FileAsync();
+        await _host.AddStaffAsync("tanaka", StaffRoles.Admin);
+        using var tanaka = await StaffSession.LoginAsync(_host, "tanaka");
+        using (var sent = await tanaka.PostJsonAsync($"api/tickets/{reference}/messages", new { text = "明日の午前にお電話します。" }))
         {
-            // A coordinator's message as the desk stores it: a bot-side activity under the coordinator's account.
-            var conversation = await db.Conversations.SingleAsync(c => c.Id == chat.Key);
-            var protector = _host.Services.GetRequiredService<ConversationProtector>();
-            conversation.LastSequence++;
-            db.Activities.Add(new StoredActivity
-            {
-                ConversationId = chat.Key,
-                Sequence = conversation.LastSequence,
-                ActivityId = $"{chat.ConversationId}|{conversation.LastSequence:D7}",
-                FromUser = false,
-                Json = protector.Seal(new Activity
-                {
-                    Type = ActivityTypes.Message,
-                    Text = "明日の午前にお電話します。",
-                    From = new ChannelAccount { Id = CoordinatorReplies.CoordinatorIdPrefix + "1", Name = "田中", Role = "bot" },
-                    Timestamp = DateTimeOffset.UtcNow,
-                }),
-                CreatedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        });
-        var other = await NewChatAsync();
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
 
+        var other = await NewChatAsync();
         var attached = await SayAsync(other, $"{reference} {code}");
         Assert.Contains("明日の午前にお電話します。", attached);
-        Assert.Contains("田中", attached);
+        Assert.Contains("tanaka", attached);
         Assert.Contains("明日の午前にお電話します。", await SayAsync(other, "相談員からの返信を見る"));
+
+        // Written after the person came back: the attached chat gets it too, from the coordinator.
+        using (var later = await tanaka.PostJsonAsync($"api/tickets/{reference}/messages", new { text = "書類は郵送でも大丈夫です。" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+        }
+
+        var copy = Assert.Single(await _host.DbAsync(async db =>
+        {
+            var protector = _host.Services.GetRequiredService<ConversationProtector>();
+            var rows = await db.Activities.AsNoTracking().Where(a => a.ConversationId == other.Key && !a.FromUser).Select(a => a.Json).ToListAsync();
+            return rows.Select(protector.OpenActivity).Where(CoordinatorReplies.IsCoordinatorMessage).ToList();
+        }));
+        Assert.Equal("書類は郵送でも大丈夫です。", copy.Text);
+        Assert.Equal("tanaka", copy.From!.Name);
+
+        // What the person answers there is 追記 on the ticket, and the replies are not shown twice.
+        Assert.Contains("相談票に書き加えました", await SayAsync(other, "わかりました。郵送します"));
+        var replies = await SayAsync(other, "相談員からの返信を見る");
+        Assert.Equal(1, Regex.Count(replies, "書類は郵送でも大丈夫です。"));
     }
 
     [Fact]

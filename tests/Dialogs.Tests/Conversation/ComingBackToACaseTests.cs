@@ -232,4 +232,20 @@ public sealed class ComingBackToACaseTests
         Assert.DoesNotContain("7KQ2", transcript);
         Assert.Contains(Phrases.CaseKeyHeard, transcript);
     }
+
+    [Fact]
+    public void A_coordinator_message_reaches_an_attached_chat_whose_answers_stay_addenda()
+    {
+        var chat = new ConversationDriver();
+        SendAsHost(chat, "KN-2026-000123 7KQ2-MX9D", RightKey);
+
+        chat.Send(UserInput.FromDesk(new DeskEvent(DeskEventKind.Message, new DeskCoordinator(1, "田中", ConversationDriver.Now), "書類は郵送でも大丈夫です。")));
+
+        var reply = Assert.Single(chat.Last.Replies);
+        Assert.Equal("書類は郵送でも大丈夫です。", reply.Text);
+        Assert.Equal("田中", reply.Coordinator!.Name);
+        Assert.Null(chat.State.Coordinator);
+        SendAsHost(chat, "わかりました。郵送します", RightKey);
+        Assert.IsType<AppendToTicket>(Assert.Single(chat.Last.SideEffects));
+    }
 }
