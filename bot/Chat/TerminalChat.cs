@@ -49,6 +49,8 @@ public sealed class TerminalChat(IntakeConversation conversation, TextReader inp
             }
         }
 
+        // Without the ticket store there is no case to come back to, so no code is made.
+        result = result.WithAttachCode("（ターミナルのチャットでは発行しません）");
         state = result.State;
         IReadOnlyList<SuggestedAction> actions = [];
         foreach (var reply in result.Replies)

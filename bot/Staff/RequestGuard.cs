@@ -77,5 +77,5 @@ public static class RequestGuard
     public static IResult Reject(HttpContext context, int status, string code, string message) =>
         IsApi(context)
             ? Results.Json(new { error = new { code, message } }, statusCode: status)
-            : Dashboard.Page.Message(context, status, "エラー", message);
+            : Dashboard.DeskPage.Message(context, status, "エラー", message);
 }

@@ -28,6 +28,8 @@ public sealed class StaffAccounts(IntakeDbContext db, IOptions<StaffOptions> opt
 
     private StaffOptions Options => options.Value;
 
+    public int MinPasswordLength => Options.MinPasswordLength;
+
     public static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public string? CheckPassword(string password) =>
@@ -143,4 +145,14 @@ public sealed class StaffAccounts(IntakeDbContext db, IOptions<StaffOptions> opt
         return await db.StaffUsers.Where(u => u.UserName == name).ExecuteUpdateAsync(
             s => s.SetProperty(u => u.Disabled, true).SetProperty(u => u.SecurityStamp, stamp), cancellationToken) == 1;
     }
+
+    /// <summary>Lets a disabled account log in again (with its old password; sessions stay ended).</summary>
+    public async Task<bool> EnableAsync(string name, CancellationToken cancellationToken) =>
+        IsValidName(name) && await db.StaffUsers.Where(u => u.UserName == name && u.Disabled).ExecuteUpdateAsync(
+            s => s.SetProperty(u => u.Disabled, false).SetProperty(u => u.FailedCount, 0).SetProperty(u => u.LockoutEndMs, (long?)null), cancellationToken) == 1;
+
+    /// <summary>Ends a lockout (and the count of failed logins) before its time.</summary>
+    public async Task<bool> UnlockAsync(string name, CancellationToken cancellationToken) =>
+        IsValidName(name) && await db.StaffUsers.Where(u => u.UserName == name).ExecuteUpdateAsync(
+            s => s.SetProperty(u => u.FailedCount, 0).SetProperty(u => u.LockoutEndMs, (long?)null), cancellationToken) == 1;
 }

@@ -18,6 +18,10 @@ public static class StaffSetup
         var options = configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
         var idle = options.IdleTimeout > TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : options.IdleTimeout;
         services.AddScoped<StaffAccounts>();
+        // The desk's pages are Razor components rendered on the server; Japanese stays readable
+        // in the markup (only markup characters are escaped).
+        services.AddRazorComponents();
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = CookieName;
@@ -76,7 +80,7 @@ public static class StaffSetup
         var pages = app.MapGroup("/dashboard").AddEndpointFilter(RequestGuard.FilterAsync);
         pages.MapGet("/login", (HttpContext context) => LoginPage(context, null, StatusCodes.Status200OK));
         pages.MapPost("/login", LoginAsync);
-        pages.MapGet("/denied", (HttpContext context) => Page.Message(context, StatusCodes.Status403Forbidden, "権限がありません", "このページを見る権限がありません。"));
+        pages.MapGet("/denied", (HttpContext context) => DeskPage.Message(context, StatusCodes.Status403Forbidden, "権限がありません", "このページを見る権限がありません。"));
         pages.MapPost("/logout", LogoutAsync).RequireAuthorization(StaffPolicy);
         pages.MapGet("/password", (HttpContext context) => PasswordPage(context, null, StatusCodes.Status200OK)).RequireAuthorization(StaffPolicy);
         pages.MapPost("/password", ChangePasswordAsync).RequireAuthorization(StaffPolicy);
@@ -88,27 +92,11 @@ public static class StaffSetup
         return app;
     }
 
-    private static IResult LoginPage(HttpContext context, string? error, int status) =>
-        Page.Render(context, "ログイン", h =>
-        {
-            h.El("h1", "コーディネーター ログイン");
-            if (error is not null)
-            {
-                h.El("p", error, "error");
-            }
-
-            h.Raw("<form method=\"post\" action=\"/dashboard/login\" class=\"login\">");
-            Page.Csrf(h, context);
-            var returnUrl = context.Request.Query["ReturnUrl"].ToString();
-            if (IsLocalDashboardUrl(returnUrl))
-            {
-                h.Hidden("returnUrl", returnUrl);
-            }
-
-            h.Raw("<label>ユーザー名 <input name=\"userName\" autocomplete=\"username\" required></label>")
-                .Raw("<label>パスワード <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label>")
-                .Raw("<button type=\"submit\">ログイン</button></form>");
-        }, status);
+    private static IResult LoginPage(HttpContext context, string? error, int status)
+    {
+        var returnUrl = context.Request.Query["ReturnUrl"].ToString();
+        return DeskPage.Render<LoginPage>(context, new { Error = error, ReturnUrl = IsLocalDashboardUrl(returnUrl) ? returnUrl : null }, status);
+    }
 
     private static bool IsLocalDashboardUrl(string url) =>
         url.StartsWith("/dashboard", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
@@ -152,21 +140,7 @@ public static class StaffSetup
     }
 
     private static IResult PasswordPage(HttpContext context, string? error, int status) =>
-        Page.Render(context, "パスワード変更", h =>
-        {
-            h.El("h1", "パスワード変更");
-            if (error is not null)
-            {
-                h.El("p", error, "error");
-            }
-
-            h.Raw("<form method=\"post\" action=\"/dashboard/password\">");
-            Page.Csrf(h, context);
-            h.Raw("<label>今のパスワード <input name=\"current\" type=\"password\" autocomplete=\"current-password\" required></label>")
-                .Raw("<label>新しいパスワード <input name=\"password\" type=\"password\" autocomplete=\"new-password\" required></label>")
-                .Raw("<button type=\"submit\">変更する</button></form>")
-                .El("p", "変更すると、すべての端末でログアウトします。");
-        }, status);
+        DeskPage.Render<PasswordPage>(context, new { Error = error }, status);
 
     private static async Task<IResult> ChangePasswordAsync(HttpContext context, StaffAccounts accounts, AuditLog audit)
     {

@@ -19,6 +19,8 @@ public static class TicketApi
         services.AddSingleton<TicketProtector>();
         services.AddSingleton<TicketIntake>();
         services.AddSingleton<TicketCaseUpdates>();
+        services.AddSingleton<CoordinatorReplies>();
+        services.AddSingleton<CaseKeys>();
         services.AddScoped<TicketDesk>();
         return services;
     }

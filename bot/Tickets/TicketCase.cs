@@ -27,6 +27,15 @@ public sealed class TicketCase
     /// <summary>When the person last wrote a 追記 after sending (null: none); the queue marks it 追記あり.</summary>
     public DateTimeOffset? AddendumAt { get; set; }
 
+    /// <summary>The 引き継ぎコード's salted hash (<see cref="CaseKeys"/>); null for tickets filed without one.</summary>
+    public string? AttachCodeHash { get; set; }
+    /// <summary>Wrong codes given for this ticket since the last right one or lock.</summary>
+    public int AttachFailures { get; set; }
+    /// <summary>No code is checked for this ticket before then (too many wrong ones).</summary>
+    public DateTimeOffset? AttachBlockedUntil { get; set; }
+    /// <summary>The conversation that came back to this case with its code, last; it may add 追記 and read replies.</summary>
+    public string? AttachedConversationId { get; set; }
+
     /// <summary>
     /// The language model's three-line 要約 of the transcript (optional feature, off by default),
     /// protected with Data Protection; shown labelled as machine-made. Set once, by a conditional

@@ -55,9 +55,14 @@ public sealed class TicketCaseUpdates(TicketProtector protector)
     private async Task AppendAsync(IntakeDbContext db, string conversationId, AppendToTicket effect, CancellationToken cancellationToken)
     {
         var kind = effect.Kind.ToString();
-        var ticket = await db.Tickets.SingleOrDefaultAsync(
-            t => t.ConversationId == conversationId && t.Kind == kind && t.IntakeNumber == effect.IntakeNumber,
-            cancellationToken);
+        var ticket = effect.Reference is { } reference
+            // From a conversation that came back with the code: only the one the code attached last may add.
+            ? await db.Tickets.SingleOrDefaultAsync(
+                t => t.ReferenceNumber == reference && db.TicketCases.Any(c => c.TicketId == t.Id && c.AttachedConversationId == conversationId),
+                cancellationToken)
+            : await db.Tickets.SingleOrDefaultAsync(
+                t => t.ConversationId == conversationId && t.Kind == kind && t.IntakeNumber == effect.IntakeNumber,
+                cancellationToken);
         if (ticket is null || ticket.IsAnonymised)
         {
             // Retention erased the case: what is written now starts nothing it could belong to.

@@ -14,7 +14,7 @@ namespace IntakeBot.Bot.Tickets;
 /// </summary>
 public sealed class TicketIntake(TicketProtector protector, UrgentTicketNotice notice)
 {
-    public void OnDrafted(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now)
+    public void OnDrafted(IntakeDbContext db, TicketRecord ticket, CreateTicket effect, DateTimeOffset now, string? attachCodeHash = null)
     {
         ticket.RecordJson = protector.Protect(ticket.RecordJson);
         ticket.TriageJson = protector.Protect(ticket.TriageJson);
@@ -30,6 +30,7 @@ public sealed class TicketIntake(TicketProtector protector, UrgentTicketNotice n
             Role = effect.Record.Role?.ToString(),
             ProtectedName = string.IsNullOrWhiteSpace(effect.Record.AskerName) ? null : protector.Protect(effect.Record.AskerName),
             UpdatedAt = now,
+            AttachCodeHash = attachCodeHash,
         });
         var position = 0;
         foreach (var step in triage.Checklist)

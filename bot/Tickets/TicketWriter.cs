@@ -27,7 +27,7 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
     }
 
     /// <summary>Adds a new ticket and its rows without a number yet; <see cref="Number"/> and <see cref="Apply"/> give it one.</summary>
-    public TicketRecord Draft(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now)
+    public TicketRecord Draft(IntakeDbContext db, string conversationId, CreateTicket effect, DateTimeOffset now, string? attachCodeHash = null)
     {
         var ticket = new TicketRecord
         {
@@ -44,7 +44,7 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
             CreatedAt = now,
         };
         db.Tickets.Add(ticket);
-        intake.OnDrafted(db, ticket, effect, now);
+        intake.OnDrafted(db, ticket, effect, now, attachCodeHash);
         return ticket;
     }
 
@@ -56,7 +56,9 @@ public sealed class TicketWriter(IOptions<TicketOptions> options, TicketIntake i
     public NumberedTicket Number(TicketRecord ticket, CreateTicket effect, int yearSequence)
     {
         var referenceNumber = string.Create(CultureInfo.InvariantCulture, $"{options.Value.ReferencePrefix}-{ticket.Year}-{yearSequence:D6}");
-        var transcript = JsonSerializer.Serialize(effect.WithReferenceNumber(referenceNumber).Transcript, IntakeStateSerializer.Options);
+        // The 引き継ぎコード is shown to the person only; the ticket's transcript says it was shown.
+        var named = effect.WithReferenceNumber(referenceNumber).Transcript.Select(t => t with { Text = TurnResult.HideAttachCode(t.Text) });
+        var transcript = JsonSerializer.Serialize(named, IntakeStateSerializer.Options);
         return new NumberedTicket(yearSequence, referenceNumber, intake.SealTranscript(transcript));
     }
 

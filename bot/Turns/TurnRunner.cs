@@ -27,6 +27,7 @@ public sealed partial class TurnRunner(
     TurnCommitter committer,
     ConversationCache cache,
     ITurnPreparer preparer,
+    CaseKeys caseKeys,
     ILogger<TurnRunner> logger)
 {
     private const int MaxAttempts = 8;
@@ -130,9 +131,21 @@ public sealed partial class TurnRunner(
         var result = conversation.Handle(saved, request.Input, now);
         // A language model, when configured, is asked here: after the read, before the
         // transaction, with its own short timeout; what it found is passed to the core as data.
-        if (await preparer.PrepareAsync(saved, request.Input, result, now, cancellationToken) is { } prepared)
+        var input = request.Input;
+        if (await preparer.PrepareAsync(saved, input, result, now, cancellationToken) is { } prepared)
         {
-            result = conversation.Handle(saved, prepared, now);
+            input = prepared;
+            result = conversation.Handle(saved, input, now);
+        }
+
+        // A 受付番号 and 引き継ぎコード are checked against the tickets, in this turn's unit of work:
+        // the wrong-code count, the lock and the attachment commit with the turn, or not at all.
+        var checkedCaseKey = false;
+        if (result.CaseKeyToCheck is { } caseKey)
+        {
+            var answer = await caseKeys.CheckAsync(context.Value, address.Key, caseKey, now, cancellationToken);
+            result = conversation.Handle(saved, input.WithCaseKey(answer), now);
+            checkedCaseKey = true;
         }
 
         var write = new TurnWrite(stored, isNew, stored.Version);
@@ -164,6 +177,12 @@ public sealed partial class TurnRunner(
         // ticket turn can render them before its commit, with the numbers it expects.
         RenderedTurn Render(TurnResult numbered)
         {
+            if (numbered.Replies.Any(r => r.Text.Contains(TurnResult.AttachCodePlaceholder, StringComparison.Ordinal)))
+            {
+                // No code was made this turn (its ticket was filed by an earlier run): none is shown.
+                numbered = numbered.WithAttachCode(TurnResult.CodeShownMark);
+            }
+
             var last = sequence;
             var rendered = new RenderedTurn(sequence + 1, [], []);
             var filed = numbered.SideEffects.Any(e => e is CreateTicket { Kind: TicketKind.Intake });
@@ -229,7 +248,7 @@ public sealed partial class TurnRunner(
         // committed since the read, or this activity was processed before.
         var ticketEffects = result.SideEffects.OfType<CreateTicket>().ToList();
         var ticketUpdates = result.SideEffects.Where(TicketCaseUpdates.Applies).ToList();
-        if (!deleting && !delivery && ticketEffects.Count == 0 && ticketUpdates.Count == 0)
+        if (!deleting && !delivery && !checkedCaseKey && ticketEffects.Count == 0 && ticketUpdates.Count == 0)
         {
             Apply(Render(result));
             await committer.SaveAsync(context, write, cancellationToken);
@@ -246,6 +265,9 @@ public sealed partial class TurnRunner(
             await caseUpdates.ApplyAsync(db, address.Key, ticketUpdates, now, cancellationToken);
 
             var drafts = new List<(TicketRecord Ticket, CreateTicket Effect)>();
+            // One code per turn that files an intake or handoff ticket; hashed now, outside the commit.
+            var attachCode = ticketEffects.Any(e => e.Kind is TicketKind.Intake or TicketKind.Handoff) ? CaseKeys.NewCode() : null;
+            var attachCodeHash = attachCode is null ? null : CaseKeys.Hash(attachCode);
             foreach (var effect in ticketEffects)
             {
                 // A state from the cache is only saved if it is still the stored one, so no earlier
@@ -256,7 +278,7 @@ public sealed partial class TurnRunner(
                 }
                 else
                 {
-                    drafts.Add((tickets.Draft(db, address.Key, effect, now), effect));
+                    drafts.Add((tickets.Draft(db, address.Key, effect, now, effect.Kind is TicketKind.Intake or TicketKind.Handoff ? attachCodeHash : null), effect));
                 }
             }
 
@@ -273,14 +295,21 @@ public sealed partial class TurnRunner(
                 {
                     var numbered = new NumberedTicket[drafts.Count];
                     var withNumbers = result;
+                    // The reply names the intake's number; a handoff's only when the turn files no intake.
+                    var named = drafts.Any(d => d.Effect.Kind == TicketKind.Intake) ? TicketKind.Intake : TicketKind.Handoff;
                     for (var i = 0; i < drafts.Count; i++)
                     {
                         var (ticket, effect) = drafts[i];
                         numbered[i] = tickets.Number(ticket, effect, yearSequences[i]);
-                        if (effect.Kind == TicketKind.Intake)
+                        if (effect.Kind == named)
                         {
                             withNumbers = withNumbers.WithReferenceNumber(numbered[i].ReferenceNumber);
                         }
+                    }
+
+                    if (attachCode is not null)
+                    {
+                        withNumbers = withNumbers.WithAttachCode(CaseKey.Display(attachCode));
                     }
 
                     return (numbered, withNumbers, Render(withNumbers));

@@ -9,4 +9,8 @@ namespace IntakeBot.Dialogs.Conversation;
 /// <param name="IntakeNumber">Which intake of the conversation.</param>
 /// <param name="Text">What the person wrote, as written.</param>
 /// <param name="At">When they wrote it.</param>
-public sealed record AppendToTicket(TicketKind Kind, int IntakeNumber, string Text, DateTimeOffset At) : SideEffect;
+/// <param name="Reference">
+/// The ticket by its reference number, for a conversation that came back to a case from another
+/// device (<see cref="CaseLink"/>); null for this conversation's own ticket.
+/// </param>
+public sealed record AppendToTicket(TicketKind Kind, int IntakeNumber, string Text, DateTimeOffset At, string? Reference = null) : SideEffect;

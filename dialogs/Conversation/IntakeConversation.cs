@@ -197,6 +197,15 @@ public sealed class IntakeConversation
             return;
         }
 
+        // Before the language check: a reference number and a code are Latin letters and digits.
+        if (turn.State.Step is IntakeStep.Reattach or IntakeStep.Attached
+            || (turn.State.Step is IntakeStep.Welcome or IntakeStep.QuestionsOnly
+                && (normalized.Contains(Phrases.ComeBackToCase, StringComparison.Ordinal) || CaseKey.IsMentionedIn(text))))
+        {
+            OnCaseLink(turn, text, normalized);
+            return;
+        }
+
         // Outside the questions, a message in another language can only be the writer not
         // reading Japanese; inside them it is first tried as an answer (a romaji name is one).
         if (!_catalog.IsQuestion(turn.State.Step) && SayNoticeIfForeign(turn, normalized))
@@ -389,6 +398,8 @@ public sealed class IntakeConversation
             turn.Do(new CreateTicket(
                 TicketKind.Handoff, state.IntakeNumber, record,
                 TriageRules.Evaluate(record, turn.Today, _center, crisis: state.TicketsRequested.Contains(TicketKind.Crisis)), [.. state.Transcript]));
+            // The handoff ticket's number and code: the person can come back to it from another device.
+            turn.Say(turn.Words.CaseKeyIssued(withReference: true));
         }
 
         if (ticket && _center.Hours.IsOpen(turn.Now))
@@ -799,8 +810,11 @@ public sealed class IntakeConversation
         var record = state.Record.Clone();
         // A crisis said in this conversation's intake is part of the same case: it raises the intake's triage.
         var triage = TriageRules.Evaluate(record, turn.Today, _center, crisis: state.TicketsRequested.Contains(TicketKind.Crisis));
-        turn.Say(turn.Words.Done(_center, record, triage), [new SuggestedAction(Phrases.NewIntake)]);
-        if (state.TicketsRequested.Add(TicketKind.Intake))
+        var filing = state.TicketsRequested.Add(TicketKind.Intake);
+        var done = turn.Words.Done(_center, record, triage);
+        // The code to come back with is made by the host with the ticket: only a turn that files one shows it.
+        turn.Say(filing ? $"{done}\n{turn.Words.CaseKeyIssued(withReference: false)}" : done, [new SuggestedAction(Phrases.NewIntake)]);
+        if (filing)
         {
             turn.Do(new CreateTicket(TicketKind.Intake, state.IntakeNumber, record, triage, [.. state.Transcript]));
         }
@@ -1052,6 +1066,12 @@ public sealed class IntakeConversation
             case IntakeStep.Done:
                 turn.Say(turn.Words.DoneMenu, [new SuggestedAction(Phrases.NewIntake)]);
                 return;
+            case IntakeStep.Reattach:
+                turn.Say(turn.Words.AskCaseKey, [new SuggestedAction(Phrases.NewIntake)]);
+                return;
+            case IntakeStep.Attached:
+                turn.Say(turn.Words.AttachedMenu, [new SuggestedAction(Phrases.SeeReplies), new SuggestedAction(Phrases.NewIntake)]);
+                return;
             case IntakeStep.ConfirmStory when state.PendingStory is { } facts:
                 var lines = facts.Steps.Select(step => $"・{turn.Words.Label(_catalog[step].Label)}：{turn.Words.Label(_catalog[step].Describe(facts.Record) ?? Question.UnknownLabel)}");
                 turn.Say(
@@ -1099,6 +1119,188 @@ public sealed class IntakeConversation
         turn.Say(text, actions);
     }
 
+    private const int WrongKeysBeforeGivingUp = 3;
+
+    /// <summary>
+    /// Coming back to a case from another device with its 受付番号 and 引き継ぎコード. Only the host
+    /// holds the cases: a turn with both parts asks it (<see cref="TurnResult.CaseKeyToCheck"/>)
+    /// and runs again with its answer. Attached, the person can read the coordinator's replies and
+    /// add to the ticket, never see what was answered before.
+    /// </summary>
+    private void OnCaseLink(Turn turn, string text, string normalized)
+    {
+        var state = turn.State;
+        if (state.Step == IntakeStep.Attached)
+        {
+            OnAttachedMessage(turn, text, normalized);
+            return;
+        }
+
+        var link = state.CaseLink ?? new CaseLink();
+        if (state.Step != IntakeStep.Reattach)
+        {
+            if (link.WrongKeys >= WrongKeysBeforeGivingUp)
+            {
+                turn.Say(turn.Words.CaseKeyGiveUp(_center));
+                AskCurrent(turn);
+                return;
+            }
+
+            turn.Flow.BeginReattach();
+        }
+
+        var key = CaseKey.Read(text);
+        if (key.Code is not null && state.Transcript.Count > 0 && state.Transcript[^1] is { FromUser: true } heard && heard.Text == text)
+        {
+            // A consented conversation keeps what it heard; never the code.
+            state.Transcript[^1] = heard with { Text = Phrases.CaseKeyHeard };
+        }
+
+        if (key.Reference is null && key.Code is null)
+        {
+            if (state.Step == IntakeStep.Reattach && link.PendingReference is null && IsAsking(Classify(normalized))
+                && !normalized.Contains(Phrases.ComeBackToCase, StringComparison.Ordinal) && !CaseKey.IsMentionedIn(text))
+            {
+                // A question while the key is asked is answered; the key is asked again.
+                AnswerOrDecline(turn, normalized, Classify(normalized));
+            }
+
+            state.CaseLink = link;
+            AskCaseKeyPart(turn, link.PendingReference);
+            return;
+        }
+
+        var reference = key.Reference ?? link.PendingReference;
+        if (reference is null || key.Code is null)
+        {
+            // The code is never kept between turns: a reference alone waits for its code.
+            state.CaseLink = link with { PendingReference = reference };
+            AskCaseKeyPart(turn, reference);
+            return;
+        }
+
+        turn.CaseKeyToCheck = new CaseKeyCheck(reference, key.Code);
+        OnCaseKeyAnswer(turn, link);
+    }
+
+    private void AskCaseKeyPart(Turn turn, string? reference) =>
+        turn.Say(reference is null ? turn.Words.AskCaseKey : turn.Words.AskCodeToo, [new SuggestedAction(Phrases.NewIntake)]);
+
+    private void OnCaseKeyAnswer(Turn turn, CaseLink link)
+    {
+        var state = turn.State;
+        switch (turn.Input.CaseKey)
+        {
+            case { Outcome: CaseKeyOutcome.Attached } attached:
+                turn.Flow.Attach();
+                state.CaseLink = new CaseLink(AttachedReference: attached.Reference);
+                turn.Say(turn.Words.Attached(attached.Reference));
+                SayReplies(turn, attached.Replies);
+                AskCurrent(turn);
+                return;
+            case { Outcome: CaseKeyOutcome.Wrong }:
+                var wrong = link.WrongKeys + 1;
+                state.CaseLink = new CaseLink(WrongKeys: wrong);
+                if (wrong < WrongKeysBeforeGivingUp)
+                {
+                    turn.Say(turn.Words.CaseKeyWrong, [new SuggestedAction(Phrases.NewIntake)]);
+                    return;
+                }
+
+                turn.Flow.Restart();
+                turn.Say(turn.Words.CaseKeyGiveUp(_center));
+                AskCurrent(turn);
+                return;
+            case { Outcome: CaseKeyOutcome.Blocked }:
+                state.CaseLink = link with { PendingReference = null };
+                turn.Flow.Restart();
+                turn.Say(turn.Words.CaseKeyBlocked(_center));
+                AskCurrent(turn);
+                return;
+            case { Outcome: CaseKeyOutcome.Closed }:
+                state.CaseLink = new CaseLink(WrongKeys: link.WrongKeys);
+                turn.Flow.Restart();
+                turn.Say(turn.Words.CaseKeyClosed);
+                AskCurrent(turn);
+                return;
+            default:
+                // A host that keeps no cases (or did not answer) cannot confirm anything: say so, never guess.
+                state.CaseLink = link with { PendingReference = null };
+                turn.Flow.Restart();
+                turn.Say(turn.Words.CaseKeyUnchecked(_center));
+                AskCurrent(turn);
+                return;
+        }
+    }
+
+    private void OnAttachedMessage(Turn turn, string text, string normalized)
+    {
+        var state = turn.State;
+        var reference = state.CaseLink?.AttachedReference;
+        if (reference is null)
+        {
+            // Only a confirmed key attaches; a state without one starts over.
+            turn.Flow.Restart();
+            AskCurrent(turn);
+            return;
+        }
+
+        if (normalized.Contains(Phrases.SeeReplies, StringComparison.Ordinal) || IsAskingForReplies(normalized))
+        {
+            turn.CaseKeyToCheck = new CaseKeyCheck(reference, null, Refresh: true);
+            switch (turn.Input.CaseKey)
+            {
+                case { Outcome: CaseKeyOutcome.Attached } answer:
+                    SayReplies(turn, answer.Replies);
+                    AskCurrent(turn);
+                    return;
+                case { Outcome: CaseKeyOutcome.Closed }:
+                    state.CaseLink = null;
+                    turn.Flow.Restart();
+                    turn.Say(turn.Words.CaseKeyClosed);
+                    AskCurrent(turn);
+                    return;
+                default:
+                    turn.Say(turn.Words.CaseKeyUnchecked(_center));
+                    AskCurrent(turn);
+                    return;
+            }
+        }
+
+        if (Classify(normalized) is var kind && IsAsking(kind))
+        {
+            AnswerOrDecline(turn, normalized, kind);
+        }
+        else if (IsOnlyCourtesy(normalized))
+        {
+            turn.Say(turn.Words.DoneThanks);
+        }
+        else
+        {
+            var addendum = text.Trim();
+            turn.Do(new AppendToTicket(TicketKind.Intake, 0, addendum.Length > MaxDetailsLength ? addendum[..MaxDetailsLength] : addendum, turn.Now, reference));
+            turn.Say(turn.Words.AppendedToCase);
+        }
+
+        AskCurrent(turn);
+    }
+
+    private static bool IsAskingForReplies(string normalized) =>
+        (normalized.Contains("返信", StringComparison.Ordinal) || normalized.Contains("へんじ", StringComparison.Ordinal) || normalized.Contains("返事", StringComparison.Ordinal))
+        && normalized.Length <= 20;
+
+    private static void SayReplies(Turn turn, IReadOnlyList<CoordinatorReply> replies)
+    {
+        if (replies.Count == 0)
+        {
+            turn.Say(turn.Words.NoRepliesYet);
+            return;
+        }
+
+        var lines = replies.Select(r => $"【{r.Name}　{r.At.ToOffset(CenterUtcOffset):M/d HH:mm}】\n{r.Text}");
+        turn.Say($"{turn.Words.RepliesHeader}\n{string.Join("\n", lines)}");
+    }
+
     private List<ReviewItem> ReviewItems(IntakeState state) =>
         IntakeFlow.PathFor(state.Record)
             .Select(step => new ReviewItem(
@@ -1118,6 +1320,7 @@ public sealed class IntakeConversation
             new SuggestedAction(Phrases.StartIntake),
             new SuggestedAction(Phrases.AboutCenter),
             new SuggestedAction(Phrases.TalkToPerson),
+            new SuggestedAction(Phrases.ComeBackToCase),
             .. PlainOffer(turn),
         ]);
 
@@ -1148,6 +1351,8 @@ public sealed class IntakeConversation
             state.Coordinator = null;
         }
 
+        // Leaving an attached case (or a half-given key) keeps only the count of wrong keys.
+        state.CaseLink = state.CaseLink is { WrongKeys: > 0 } link ? new CaseLink(WrongKeys: link.WrongKeys) : null;
         if (finished || !keepConsent)
         {
             state.TicketsRequested.Clear();
@@ -1168,6 +1373,7 @@ public sealed class IntakeConversation
         public UserInput Input { get; } = input;
         public DateTimeOffset Now { get; } = now;
         public StoryReading? StoryRead { get; set; }
+        public CaseKeyCheck? CaseKeyToCheck { get; set; }
         public List<QuestionAnswered> QuestionsAnswered { get; } = [];
         public DateOnly Today { get; } = CenterDate(now);
 
@@ -1216,6 +1422,6 @@ public sealed class IntakeConversation
 
         public void Do(SideEffect effect) => _effects.Add(effect);
 
-        public TurnResult Result() => new(State, _replies, _effects) { StoryRead = StoryRead, QuestionsAnswered = QuestionsAnswered };
+        public TurnResult Result() => new(State, _replies, _effects) { StoryRead = StoryRead, QuestionsAnswered = QuestionsAnswered, CaseKeyToCheck = CaseKeyToCheck };
     }
 }

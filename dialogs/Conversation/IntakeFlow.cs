@@ -48,6 +48,7 @@ public sealed class IntakeFlow
 
         _machine.Configure(IntakeStep.Welcome)
             .Permit(IntakeTrigger.Start, IntakeStep.Consent)
+            .Permit(IntakeTrigger.Reattach, IntakeStep.Reattach)
             .PermitReentry(IntakeTrigger.Restart);
 
         _machine.Configure(IntakeStep.Consent)
@@ -57,6 +58,15 @@ public sealed class IntakeFlow
 
         _machine.Configure(IntakeStep.QuestionsOnly)
             .Permit(IntakeTrigger.Start, IntakeStep.Consent)
+            .Permit(IntakeTrigger.Reattach, IntakeStep.Reattach)
+            .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
+
+        // Coming back to a case from another device: only a key the host confirmed attaches.
+        _machine.Configure(IntakeStep.Reattach)
+            .Permit(IntakeTrigger.Attach, IntakeStep.Attached)
+            .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
+
+        _machine.Configure(IntakeStep.Attached)
             .Permit(IntakeTrigger.Restart, IntakeStep.Welcome);
 
         _machine.Configure(IntakeStep.InIntake)
@@ -240,6 +250,12 @@ public sealed class IntakeFlow
     }
 
     public void Restart() => _machine.Fire(IntakeTrigger.Restart);
+
+    /// <summary>The person wants to come back to a case they started elsewhere.</summary>
+    public void BeginReattach() => _machine.Fire(IntakeTrigger.Reattach);
+
+    /// <summary>The host confirmed the case key.</summary>
+    public void Attach() => _machine.Fire(IntakeTrigger.Attach);
 
     /// <summary>A message stated several facts at once: show them back for confirmation.</summary>
     public void StoryTold() => _machine.Fire(IntakeTrigger.StoryTold);

@@ -51,6 +51,8 @@ public sealed class IntakeState
     /// is plain. States saved before it existed load as false, and 本人 is plain anyway (<see cref="IsPlain"/>).
     /// </summary>
     public bool PlainJapanese { get; set; }
+    /// <summary>Coming back to an earlier case with its 受付番号 and 引き継ぎコード (null: never tried here).</summary>
+    public CaseLink? CaseLink { get; set; }
 
     /// <summary>
     /// The coordinator who joined from the desk (human mode): the bot is silent, crisis guidance

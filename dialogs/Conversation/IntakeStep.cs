@@ -61,4 +61,9 @@ public enum IntakeStep
     ChooseEdit,
     /// <summary>Ticket created; questions are still answered.</summary>
     Done,
+
+    /// <summary>Coming back to an earlier case: the 受付番号 and 引き継ぎコード are asked.</summary>
+    Reattach,
+    /// <summary>Attached to an earlier case: messages are 追記 to it, and its coordinator's replies can be read.</summary>
+    Attached,
 }

@@ -14,4 +14,6 @@ public enum IntakeTrigger
     EditAnswer,
     ReturnToReview,
     StoryTold,
+    Reattach,
+    Attach,
 }

@@ -17,6 +17,9 @@ internal static class Phrases
     public const string Fix = "直す";
     public const string Back = "戻る";
     public const string NewIntake = "最初から";
+    public const string ComeBackToCase = "受付番号で続きから";
+    public const string SeeReplies = "相談員からの返信を見る";
+    public const string CaseKeyHeard = "（受付番号と引き継ぎコードを入力）";
     public const string AboutCenterQuestion = "センターは何をしてくれますか";
     public const string StoryCorrect = "はい";
     public const string StoryRead = "書いていただいた内容を、次のように理解しました。";

@@ -23,6 +23,8 @@ internal static class PlainLabels
         [Phrases.Fix] = "なおす",
         [Phrases.Back] = "もどる",
         [Phrases.NewIntake] = "はじめから",
+        [Phrases.ComeBackToCase] = "うけつけばんごうで つづきから",
+        [Phrases.SeeReplies] = "センターの へんじを みる",
         [Phrases.ThatIsAll] = "これで ぜんぶ",
         [SpokenValue.DeclineLabel] = "こたえない",
         // Who is asking.

@@ -31,6 +31,9 @@ public sealed record UserInput
     /// </summary>
     public IReadOnlyDictionary<string, KnowledgeAnswer> Answers { get; private init; } = NoAnswers;
 
+    /// <summary>The host's answer to the case key this turn's message gave (see <see cref="TurnResult.CaseKeyToCheck"/>).</summary>
+    public CaseKeyAnswer? CaseKey { get; private init; }
+
     public static UserInput Started { get; } = new(string.Empty, true);
 
     /// <summary>Set when this turn is an event at the desk rather than something the person did.</summary>
@@ -48,6 +51,9 @@ public sealed record UserInput
 
     /// <summary>This input, with facts read from <paramref name="storyText"/> by someone other than the rules.</summary>
     public UserInput WithStory(string storyText, StoryFacts facts) => this with { Story = new SuppliedStory(storyText, facts) };
+
+    /// <summary>This input, with what the host found for the case key it gave.</summary>
+    public UserInput WithCaseKey(CaseKeyAnswer answer) => this with { CaseKey = answer };
 
     /// <summary>This input, with an answer to <paramref name="question"/> to use instead of the answerer's.</summary>
     public UserInput WithAnswer(string question, KnowledgeAnswer answer) =>

@@ -294,6 +294,64 @@ internal sealed class Wording
         ? IsPlain ? $"\nチャットで はなせる 時間：{hours}" : $"\n相談員とチャットで話せる時間：{hours}"
         : string.Empty;
 
+    /// <summary>The code shown once after a ticket is filed, with the number it belongs to when the reply did not name it yet.</summary>
+    public string CaseKeyIssued(bool withReference) => IsPlain
+        ? (withReference ? $"受付番号（うけつけばんごう）は {TurnResult.ReferenceNumberPlaceholder} です。\n" : string.Empty)
+          + $"ひきつぎ コードは {TurnResult.AttachCodePlaceholder} です。\n"
+          + "べつの スマホや パソコンで つづきを かく ときに つかいます。\n"
+          + "うけつけばんごうと コードを かいて ください。\n"
+          + "コードは いちどしか みせません。\nメモして ください。"
+        : (withReference ? $"受付番号は {TurnResult.ReferenceNumberPlaceholder} です。\n" : string.Empty)
+          + $"引き継ぎコードは {TurnResult.AttachCodePlaceholder} です。\n"
+          + "別の端末やあとから続けるときは、新しいチャットに受付番号とこのコードを書いてください。"
+          + "コードはこの一度しか表示しません。控えておいてください。";
+
+    public string AskCaseKey => IsPlain
+        ? "うけつけばんごうと ひきつぎ コードを かいて ください。\n（れい：KN-2026-000123 と 7KQ2-MX9D）"
+        : "受付番号と引き継ぎコードを書いてください。（例：KN-2026-000123 と 7KQ2-MX9D）";
+
+    public string AskReferenceToo => IsPlain
+        ? "うけつけばんごうも かいて ください。\n（れい：KN-2026-000123）\nコードも もう いちど かいて ください。"
+        : "受付番号も書いてください（例：KN-2026-000123）。コードも、もう一度いっしょに書いてください。";
+
+    public string AskCodeToo => IsPlain
+        ? "ひきつぎ コードを かいて ください。\n（れい：7KQ2-MX9D）"
+        : "引き継ぎコード（8文字、例：7KQ2-MX9D）を書いてください。";
+
+    public string CaseKeyWrong => IsPlain
+        ? "うけつけばんごうか コードが ちがいます。\nもう いちど かいて ください。"
+        : "受付番号かコードが違います。もう一度、両方を書いてください。";
+
+    public string CaseKeyGiveUp(CenterProfile center) => (IsPlain
+        ? "うけつけばんごうと コードを たしかめられませんでした。\nでんわで きいて ください。"
+        : "受付番号とコードを確認できませんでした。お手数ですが、お電話でお問い合わせください。") + PhoneLine(center);
+
+    public string CaseKeyBlocked(CenterProfile center) => (IsPlain
+        ? "まちがいが おおいので、いまは つかえません。\nしばらく してから ためして ください。"
+        : "間違いが続いたため、この受付番号はしばらく使えません。時間をおいてから、もう一度お試しください。") + PhoneLine(center);
+
+    public string CaseKeyClosed => IsPlain
+        ? "この そうだんは おわりました。\nコードは もう つかえません。\nあたらしい そうだんは「そうだんを はじめる」を おして ください。"
+        : "この相談はすでに終了していて、コードは使えません。新しく相談するときは「相談を始める」を押してください。";
+
+    public string CaseKeyUnchecked(CenterProfile center) => (IsPlain
+        ? "いまは たしかめられません。\nでんわで きいて ください。"
+        : "いまは確認できません。お手数ですが、お電話でお問い合わせください。") + PhoneLine(center);
+
+    public string Attached(string reference) => IsPlain
+        ? $"{reference} の そうだんに つながりました。\nかいた ことは、センターの 人が よみます。"
+        : $"受付番号 {reference} のご相談につながりました。ここに書いたことは、相談票に書き加えられ、相談員が読みます。";
+
+    public string NoRepliesYet => IsPlain ? "センターからの へんじは、まだ ありません。" : "相談員からの返信は、まだありません。";
+
+    public string RepliesHeader => IsPlain ? "センターからの へんじです。" : "相談員からの返信です。";
+
+    public string AttachedMenu => IsPlain
+        ? "かきたい ことが あれば、かいて ください。"
+        : "書き足したいことがあれば、書いてください。";
+
+    public string AppendedToCase => IsPlain ? "かいた ことを センターに つたえました。" : "相談票に書き加えました。相談員が読みます。";
+
     private const string NoContactLabel = Questions.ContactQuestion.NoneLabel;
 
     private string PhoneLine(CenterProfile center) =>

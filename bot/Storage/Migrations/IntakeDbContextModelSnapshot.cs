@@ -327,6 +327,18 @@ namespace IntakeBot.Bot.Storage.Migrations
                     b.Property<long?>("AddendumAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AttachBlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachCodeHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AttachFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachedConversationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClaimedAt")
                         .HasColumnType("INTEGER");
 

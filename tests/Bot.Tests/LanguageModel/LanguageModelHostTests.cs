@@ -110,7 +110,8 @@ public sealed partial class LanguageModelHostTests(ModelHostFixture fixture)
         await using (var host = await BotHost.StartAsync(settings: slow))
         {
             var timingOut = await StoryChat.RunAsync(new ApiMessagesChat(host.Client, "same-conversation"), Story, "センターは何をしてくれますか？");
-            Assert.Equal(withoutModel, timingOut);
+            // The same words, but for the 引き継ぎコード: a new random one for every ticket.
+            Assert.Equal(WithoutCode(withoutModel), WithoutCode(timingOut));
             Assert.Contains(fake.Calls, c => c.IsStory);
             Assert.Contains(fake.Calls, c => c.IsAnswer);
             var reference = DeskFixtures.ReferencePattern().Match(string.Join("\n", timingOut)).Value;
@@ -163,4 +164,7 @@ public sealed partial class LanguageModelHostTests(ModelHostFixture fixture)
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
+
+    private static List<string> WithoutCode(List<string> texts) =>
+        texts.Select(t => System.Text.RegularExpressions.Regex.Replace(t, "[0-9A-Z]{4}-[0-9A-Z]{4} です", "XXXX-XXXX です")).ToList();
 }

@@ -14,7 +14,7 @@ namespace IntakeBot.Dialogs.Tests.Conversation;
 public class StateCloneTests
 {
     // Immutable, so sharing them between the saved state and its copy is safe.
-    private static readonly HashSet<Type> Immutable = [typeof(string), typeof(TranscriptEntry), typeof(AskBack), typeof(CaseContact)];
+    private static readonly HashSet<Type> Immutable = [typeof(string), typeof(TranscriptEntry), typeof(AskBack), typeof(CaseContact), typeof(CaseLink)];
 
     [Fact]
     public void A_clone_has_every_property_of_the_state()
@@ -142,6 +142,12 @@ public class StateCloneTests
             var arguments = underlying.GetGenericArguments();
             underlying.GetMethod("Add")!.Invoke(dictionary, [Value(arguments[0]), Value(arguments[1])]);
             return dictionary;
+        }
+
+        if (underlying == typeof(CaseLink))
+        {
+            // An immutable record: a clone may share it.
+            return new CaseLink(PendingReference: "KN-2026-000123", WrongKeys: 1);
         }
 
         if (underlying == typeof(AskBack))

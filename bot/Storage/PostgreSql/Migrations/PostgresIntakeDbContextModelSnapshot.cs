@@ -342,6 +342,18 @@ namespace IntakeBot.Bot.Storage.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("AddendumAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("AttachBlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AttachCodeHash")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AttachFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AttachedConversationId")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset?>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
