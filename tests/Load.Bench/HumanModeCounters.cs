@@ -11,7 +11,7 @@ public sealed class HumanModeCounters
     public long Conversations { get; set; }
     public long CoordinatorSent { get; set; }
     public long CoordinatorDelivered { get; set; }
-    /// <summary>The person's messages posted while the coordinator was in the chat.</summary>
+    /// <summary>The person's messages posted while the coordinator was in the chat (counted when the desk reads the ticket).</summary>
     public long UserMessages { get; set; }
     /// <summary>Of those, the ones GET /api/tickets/{reference} showed the desk.</summary>
     public long UserMessagesSeenByDesk { get; set; }

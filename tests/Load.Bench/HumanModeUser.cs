@@ -178,10 +178,6 @@ public sealed class HumanModeUser(
         try
         {
             await PostAsync(text, deadline.Token);
-            if (Clock.InWindow(started))
-            {
-                Counters.UserMessages++;
-            }
 
             await Task.Delay(SilenceCheck, deadline.Token);
             if ((await PollOnceAsync(deadline.Token)).FirstOrDefault() is { } spoken)
@@ -212,8 +208,11 @@ public sealed class HumanModeUser(
         {
             var texts = await desk.UserMessagesAsync(reference, deadline.Token);
             var seen = written.Count(texts.Contains);
+            // Counted here, both at once: a conversation the window's end cuts between the
+            // person's message and the desk's read would otherwise read as a message lost.
             if (Clock.InWindow(started))
             {
+                Counters.UserMessages += written.Count;
                 Counters.UserMessagesSeenByDesk += seen;
             }
 
