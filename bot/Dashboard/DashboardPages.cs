@@ -55,12 +55,18 @@ public static class DashboardPages
             : DeskPage.Render<TicketPage>(context, new { Ticket = t, Answers = Answers(t, configuration), Today = DeskTime.Today(clock) });
     }
 
-    private static async Task<IResult> PrintAsync(HttpContext context, TicketDesk desk, IConfiguration configuration, string reference)
+    private static async Task<IResult> PrintAsync(HttpContext context, TicketDesk desk, Handoff.DeskTurns chats, IConfiguration configuration, string reference)
     {
         var result = await desk.GetAsync(StaffPrincipal.From(context.User), reference, "print", context.RequestAborted);
-        return result.Value is not { } t
-            ? DeskError(context, result.Outcome, result.Message)
-            : DeskPage.Render<PrintPage>(context, new { Ticket = t, Answers = Answers(t, configuration), CenterName = Center.CenterOptions.Read(configuration).Name });
+        if (result.Value is not { } t)
+        {
+            return DeskError(context, result.Outcome, result.Message);
+        }
+
+        // The conversation as stored, coordinators' messages with their names.
+        var conversationId = t.Anonymised ? null : await desk.ConversationIdAsync(t.Row.Id, context.RequestAborted);
+        IReadOnlyList<Handoff.ChatMessage> messages = conversationId is null ? [] : await chats.MessagesAsync(conversationId, 0, context.RequestAborted);
+        return DeskPage.Render<PrintPage>(context, new { Ticket = t, Answers = Answers(t, configuration), CenterName = Center.CenterOptions.Read(configuration).Name, Messages = messages });
     }
 
     private static IReadOnlyList<(string Label, string? Value)> Answers(TicketDetail t, IConfiguration configuration) =>

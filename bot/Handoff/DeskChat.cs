@@ -33,9 +33,20 @@ public sealed class DeskChat(IntakeDbContext db, AuditLog audit, DeskTurns turns
         return new(DeskOutcome.Ok, await ViewAsync(user, found, after, cancellationToken));
     }
 
-    /// <summary>Whether the user may still read the ticket (a live stream checks it again now and then).</summary>
-    public async Task<bool> MayReadAsync(StaffPrincipal user, string reference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the session is still what it was (not logged out, password unchanged, account
+    /// enabled, same role) and may still read the ticket: a live stream asks now and then, since
+    /// the login check ran only when it opened.
+    /// </summary>
+    public async Task<bool> MayReadAsync(System.Security.Claims.ClaimsPrincipal principal, StaffPrincipal user, string reference, CancellationToken cancellationToken)
     {
+        var stamp = principal.FindFirst(StaffPrincipal.StampClaim)?.Value;
+        var account = await db.StaffUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == user.Id, cancellationToken);
+        if (account is null || account.Disabled || account.SecurityStamp != stamp || account.Role != user.Role)
+        {
+            return false;
+        }
+
         var found = await db.TicketCases.AsNoTracking().Include(c => c.Ticket).SingleOrDefaultAsync(c => c.Ticket.ReferenceNumber == reference, cancellationToken);
         return found is not null && TicketDesk.CanRead(user, found);
     }

@@ -16,8 +16,8 @@ namespace IntakeBot.Bot.Handoff;
 public static class DeskChatEndpoints
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan AccessRecheck = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxStream = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan AccessRecheck = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxStream = TimeSpan.FromMinutes(10);
 
     private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.Strict };
     private static readonly JsonSerializerOptions EventOptions = new(JsonSerializerDefaults.Web);
@@ -183,7 +183,7 @@ public static class DeskChatEndpoints
                 if (now - checkedAt >= AccessRecheck)
                 {
                     checkedAt = now;
-                    if (!await chat.MayReadAsync(user, reference, context.RequestAborted))
+                    if (!await chat.MayReadAsync(context.User, user, reference, context.RequestAborted))
                     {
                         return;
                     }

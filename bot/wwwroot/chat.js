@@ -95,8 +95,9 @@
         return;
       }
       // The id's suffix is the watermark after the activity ("{conversationId}|0000012").
+      // A coordinator's typing ("{conversationId}|typing-…") is outside the stream's order.
       var position = (activity.id || '').split('|')[1];
-      if (position) {
+      if (position && /^[0-9]+$/.test(position)) {
         s.watermark = String(parseInt(position, 10));
         save(s);
       }
@@ -108,6 +109,8 @@
       // Must be the token's user: Web Chat shows buttons only when `to` names its user.
       userID: s.userId,
       locale: 'ja-JP',
+      // A coordinator in the chat sees 「入力中…」 while the person types (never stored).
+      sendTypingIndicator: true,
       styleOptions: {
         hideUploadButton: true,
         disableFileUpload: true,

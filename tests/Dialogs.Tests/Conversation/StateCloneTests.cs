@@ -14,7 +14,7 @@ namespace IntakeBot.Dialogs.Tests.Conversation;
 public class StateCloneTests
 {
     // Immutable, so sharing them between the saved state and its copy is safe.
-    private static readonly HashSet<Type> Immutable = [typeof(string), typeof(TranscriptEntry), typeof(AskBack), typeof(CaseContact), typeof(CaseLink)];
+    private static readonly HashSet<Type> Immutable = [typeof(string), typeof(TranscriptEntry), typeof(AskBack), typeof(CaseContact), typeof(CaseLink), typeof(DeskCoordinator)];
 
     [Fact]
     public void A_clone_has_every_property_of_the_state()
@@ -105,6 +105,17 @@ public class StateCloneTests
         if (underlying == typeof(int))
         {
             return 7;
+        }
+
+        if (underlying == typeof(DateTimeOffset))
+        {
+            return ConversationDriver.Now;
+        }
+
+        // An immutable record: a clone may share it.
+        if (underlying == typeof(DeskCoordinator))
+        {
+            return new DeskCoordinator(7, "佐藤", ConversationDriver.Now);
         }
 
         if (underlying == typeof(DateOnly))
