@@ -293,6 +293,7 @@ internal sealed class Wording
     private string ChatHours(CenterProfile center) => center.Hours.Describe() is { Length: > 0 } hours
         ? IsPlain ? $"\nチャットで はなせる 時間：{hours}" : $"\n相談員とチャットで話せる時間：{hours}"
         : string.Empty;
+
     /// <summary>The code shown once after a ticket is filed, with the number it belongs to when the reply did not name it yet.</summary>
     public string CaseKeyIssued(bool withReference) => IsPlain
         ? (withReference ? $"受付番号（うけつけばんごう）は {TurnResult.ReferenceNumberPlaceholder} です。\n" : string.Empty)

@@ -46,6 +46,12 @@ public sealed class BenchOptions
           --repo PATH           repository root (default: found from the working folder or the program's folder)
           --label TEXT          the started bot's name in the table (default "IntakeBot (SQLite)"), e.g. with --set for another store
           --out FILE            also append the Markdown table to FILE
+          --human-percent P[,P...]
+                                that share of the users (every (100/P)-th) runs human-mode conversations instead: a person
+                                asks for a coordinator, the bench's coordinator (an admin it creates) writes, the person
+                                answers, the coordinator hands back, the intake is finished; one row per P on a fresh
+                                server each, e.g. 0,10; the table's latency is the other users'. Needs --start bot and
+                                --mode directline (default 0: none)
         Exit code: 0 when every measured turn succeeded, 1 when any failed or none ran, 2 on bad options.
         """;
 
@@ -70,6 +76,19 @@ public sealed class BenchOptions
     public string? Label { get; private set; }
     public List<KeyValuePair<string, string>> BotSettings { get; } = [];
     public bool Help { get; private set; }
+
+    /// <summary>Shares of human-mode users, one row each (0: scripted users only).</summary>
+    public IReadOnlyList<double> HumanPercents { get; private set; } = [0];
+
+    /// <summary>Whether --human-percent was given: the bot then gets a desk admin and chat hours in every row, 0 % too.</summary>
+    public bool HumanMode { get; private set; }
+
+    /// <summary>
+    /// Whether user <paramref name="index"/> runs human-mode conversations at <paramref name="percent"/>:
+    /// evenly spread, floor(N × P / 100) of N users (at 10 %: the 10th, 20th, … user).
+    /// </summary>
+    public static bool IsHumanModeUser(int index, double percent) =>
+        Math.Floor((index + 1) * percent / 100) > Math.Floor(index * percent / 100);
 
     /// <summary>The measured window's upper bound: --duration, or with --turns alone a generous cap so a run always ends.</summary>
     public double MaxMeasuredSeconds => Turns is null || DurationGiven ? DurationSeconds : 600;
@@ -162,6 +181,10 @@ public sealed class BenchOptions
                 case "--label":
                     options.Label = Value();
                     break;
+                case "--human-percent":
+                    options.HumanPercents = Percents(name, Value());
+                    options.HumanMode = true;
+                    break;
                 case "--set":
                     var setting = Value();
                     var equals = setting.IndexOf('=', StringComparison.Ordinal);
@@ -198,7 +221,32 @@ public sealed class BenchOptions
             throw new ArgumentException("The peer serves /api/messages only; use --mode messages.");
         }
 
+        if (options.HumanMode && (options.Start != StartKind.Bot || options.Channels is not [Channel.DirectLine]))
+        {
+            throw new ArgumentException("--human-percent needs --start bot and --mode directline (the coordinator's messages reach the person through the Direct Line poll).");
+        }
+
+        if (options.HumanMode && options.Script is "peer")
+        {
+            throw new ArgumentException("--human-percent runs the family script.");
+        }
+
         return options;
+    }
+
+    private static double[] Percents(string name, string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || values[i] < 0 || values[i] > 100)
+            {
+                throw new ArgumentException($"{name} needs percentages from 0 to 100 separated by commas, not {text}.");
+            }
+        }
+
+        return values;
     }
 
     private static int PositiveInt(string name, string text) =>

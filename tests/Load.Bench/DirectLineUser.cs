@@ -11,7 +11,7 @@ namespace IntakeBot.Load.Bench;
 /// to that activity are there. A turn's latency is from the post to the poll that brought the
 /// replies (the start: from the token request to the greeting).
 /// </summary>
-public sealed class DirectLineUser(HttpClient client, Uri baseUrl, IntakeScript script, RunClock clock, TimeSpan timeout, long pacingTicks, long firstDue)
+public class DirectLineUser(HttpClient client, Uri baseUrl, IntakeScript script, RunClock clock, TimeSpan timeout, long pacingTicks, long firstDue)
     : VirtualUser(script, clock, timeout, pacingTicks, firstDue)
 {
     /// <summary>Pause between polls when a reply is not there yet (the host answers a post after the turn committed, so it normally is).</summary>
@@ -69,9 +69,12 @@ public sealed class DirectLineUser(HttpClient client, Uri baseUrl, IntakeScript 
         return await PollAsync(replyTo: null, cancellationToken);
     }
 
-    protected override async Task<BotReply> SendAsync(string text, CancellationToken cancellationToken)
+    protected override async Task<BotReply> SendAsync(string text, CancellationToken cancellationToken) =>
+        await PollAsync(await PostAsync(text, cancellationToken), cancellationToken);
+
+    /// <summary>Posts one message activity as the user; returns the id the service gave it.</summary>
+    protected async Task<string> PostAsync(string text, CancellationToken cancellationToken)
     {
-        string id;
         using (var post = new HttpRequestMessage(HttpMethod.Post, _activities)
         {
             Content = Http.JsonContent(_buffer, json =>
@@ -95,10 +98,45 @@ public sealed class DirectLineUser(HttpClient client, Uri baseUrl, IntakeScript 
         {
             post.Headers.Authorization = _bearer;
             using var posted = JsonDocument.Parse(await Http.SendAsync(client, post, "POST activities", cancellationToken));
-            id = Required(posted.RootElement, "id");
+            return Required(posted.RootElement, "id");
+        }
+    }
+
+    /// <summary>
+    /// One poll from the watermark: the message activities that are not the user's own (the bot's
+    /// and the coordinators'), oldest first. The watermark moves past them.
+    /// </summary>
+    protected async Task<List<SeenMessage>> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        using var get = new HttpRequestMessage(HttpMethod.Get, $"{_activities}?watermark={Uri.EscapeDataString(_watermark)}");
+        get.Headers.Authorization = _bearer;
+        using var set = JsonDocument.Parse(await Http.SendAsync(client, get, "GET activities", cancellationToken));
+        if (!set.RootElement.TryGetProperty("activities", out var activities) || activities.ValueKind != JsonValueKind.Array)
+        {
+            throw new ProtocolException("activity set without activities");
         }
 
-        return await PollAsync(id, cancellationToken);
+        var seen = new List<SeenMessage>();
+        foreach (var activity in activities.EnumerateArray())
+        {
+            if (!activity.TryGetProperty("type", out var type) || !type.ValueEquals("message"u8) || !IsBotReply(activity, replyTo: null))
+            {
+                continue;
+            }
+
+            var from = activity.TryGetProperty("from", out var f) ? f : default;
+            seen.Add(new SeenMessage(
+                from.ValueKind == JsonValueKind.Object && from.TryGetProperty("id", out var id) ? id.GetString() ?? string.Empty : string.Empty,
+                from.ValueKind == JsonValueKind.Object && from.TryGetProperty("name", out var name) ? name.GetString() : null,
+                activity.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty));
+        }
+
+        if (set.RootElement.TryGetProperty("watermark", out var watermark) && watermark.ValueKind == JsonValueKind.String)
+        {
+            _watermark = watermark.GetString()!;
+        }
+
+        return seen;
     }
 
     /// <summary>Polls from the watermark until bot messages arrive (replying to the given activity, when one is given).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace IntakeBot.Load.Bench;
 
@@ -6,7 +7,7 @@ namespace IntakeBot.Load.Bench;
 /// What one virtual user says in one conversation, and how it knows the bot followed: every turn
 /// must answer, no answer may be "not understood", and the last turn must give a reference number.
 /// </summary>
-public sealed class IntakeScript
+public sealed partial class IntakeScript
 {
     private IntakeScript(string name, IReadOnlyList<string> answers, string referenceMarker, IReadOnlyList<string> notUnderstood)
     {
@@ -26,6 +27,27 @@ public sealed class IntakeScript
 
     /// <summary>Texts that mean the bot did not accept the answer (the script is then out of step).</summary>
     public IReadOnlyList<string> NotUnderstood { get; }
+
+    /// <summary>What a human-mode conversation types to ask for a person (the handoff ticket is filed then).</summary>
+    public const string AskForPerson = "人と話したい";
+
+    /// <summary>
+    /// How many of the answers a human-mode conversation gives before it asks for a person: the
+    /// family script's first three (相談を始める, 同意する, 家族・親族です) leave it at the relation
+    /// question, which the handback must ask again; the rest of the answers then finish the intake.
+    /// </summary>
+    public int HumanModeAfter => Name == "family" ? 3 : throw new InvalidOperationException("Human mode runs the family script.");
+
+    /// <summary>The reference number in a reply (「受付番号は KN-2026-000123 です」), or null.</summary>
+    public static string? ReferenceIn(string reply) =>
+        ReferencePattern().Match(reply) is { Success: true } match ? match.Groups["reference"].Value : null;
+
+    /// <summary>The question a reply ends with (its last line): what the handback must ask again.</summary>
+    public static string LastLine(string reply) =>
+        reply.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } lines ? lines[^1] : string.Empty;
+
+    [GeneratedRegex(@"受付番号は\s*(?<reference>[A-Z]+-[0-9]{4}-[0-9]+)\s*です")]
+    private static partial Regex ReferencePattern();
 
     /// <summary>Turns per conversation, the start (greeting) included.</summary>
     public int TurnsPerConversation => Answers.Count + 1;

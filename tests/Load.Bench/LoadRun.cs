@@ -27,13 +27,21 @@ public sealed record RunResult(
     double? StolenCpuPercent,
     double FilingP50,
     double FilingP99,
-    long Unsent);
+    long Unsent,
+    HumanModeResult? Human = null);
 
 /// <summary>Drives N virtual users against one server for the warm-up and the measured window.</summary>
 public static class LoadRun
 {
+    /// <summary>
+    /// One row. With <paramref name="humanPercent"/> above 0, that share of the users runs
+    /// human-mode conversations with one coordinator logged in as <paramref name="desk"/>; the
+    /// row's latency, turns and errors are then the other (scripted) users', and
+    /// <see cref="RunResult.Human"/> holds the human-mode side.
+    /// </summary>
     public static async Task<RunResult> RunAsync(
-        string target, string baseUrl, Channel channel, IntakeScript script, BenchOptions options, ServerProcess? server)
+        string target, string baseUrl, Channel channel, IntakeScript script, BenchOptions options, ServerProcess? server,
+        double humanPercent = 0, (string Name, string Password)? desk = null)
     {
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var runId = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..6];
@@ -49,11 +57,22 @@ public static class LoadRun
         long FirstDue(int i) => pacing > 0
             ? clock.Started + (pacing * i / options.Concurrency) + (pacing * (i % script.TurnsPerConversation))
             : clock.Started + (RunClock.Ticks(options.WarmupSeconds / 2) * i / options.Concurrency);
+        using var coordinator = humanPercent > 0
+            ? await BenchCoordinator.LoginAsync(url, desk?.Name ?? throw new InvalidOperationException("Human mode needs the desk's admin account."), desk.Value.Password, options.Concurrency, clock.HardStop)
+            : null;
+        // Human-mode users keep no schedule (the desk's steps take time of their own): they think
+        // for one pacing interval before each turn, so that each offers about a scripted user's load.
+        var think = TimeSpan.FromSeconds(options.Rate is { } r ? options.Concurrency / r : 0);
         var users = Enumerable.Range(0, options.Concurrency)
             .Select(VirtualUser (i) => channel == Channel.Messages
                 ? new MessagesUser(client, url, runId, i, script, clock, timeout, pacing, FirstDue(i))
-                : new DirectLineUser(client, url, script, clock, timeout, pacing, FirstDue(i)))
+                : coordinator is not null && BenchOptions.IsHumanModeUser(i, humanPercent)
+                    ? new HumanModeUser(client, url, script, clock, timeout, think, FirstDue(i), coordinator, i)
+                    : new DirectLineUser(client, url, script, clock, timeout, pacing, FirstDue(i)))
             .ToList();
+        var everyone = users;
+        var humans = users.OfType<HumanModeUser>().ToList();
+        var scripted = users.Where(u => u is not HumanModeUser).ToList();
 
         var tasks = users.Select(u => u.RunAsync()).ToList();
 
@@ -80,7 +99,9 @@ public static class LoadRun
         var peak = server?.PeakMemoryMb();
         var wall = RunClock.Milliseconds(windowEnded - windowStarted) / 1000;
 
+        users = scripted;
         var latencies = Sorted(users.SelectMany(u => u.Stats.LatenciesMs));
+        var allTurns = everyone.Sum(u => (long)u.Stats.LatenciesMs.Count);
         var filing = Sorted(users.SelectMany(u => u.Stats.FilingLatenciesMs));
         var errorsByKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (kind, count) in users.SelectMany(u => u.Stats.Errors))
@@ -88,7 +109,7 @@ public static class LoadRun
             errorsByKind[kind] = errorsByKind.GetValueOrDefault(kind) + count;
         }
 
-        var lastCompletion = users.Max(u => u.Stats.LastCompletion);
+        var lastCompletion = everyone.Max(u => u.Stats.LastCompletion);
         var measured = lastCompletion > clock.MeasureFrom ? RunClock.Milliseconds(lastCompletion - clock.MeasureFrom) / 1000 : 0;
         return new RunResult(
             target,
@@ -109,12 +130,45 @@ public static class LoadRun
             users.Select(u => u.Stats.FirstError).FirstOrDefault(e => e is not null),
             peak,
             serverCpu is { } cpu && wall > 0 ? cpu / wall * 100 : null,
-            serverCpu is { } total && latencies.Length > 0 ? total * 1000 / latencies.Length : null,
+            serverCpu is { } total && allTurns > 0 ? total * 1000 / allTurns : null,
             wall > 0 ? clientCpu / wall * 100 : 0,
             stolen,
             Percentile(filing, 0.50),
             Percentile(filing, 0.99),
-            users.Sum(u => u.Stats.Unsent));
+            users.Sum(u => u.Stats.Unsent),
+            coordinator is null ? null : Human(humanPercent, humans));
+    }
+
+    private static HumanModeResult Human(double percent, List<HumanModeUser> humans)
+    {
+        var counters = humans.Select(h => h.Counters).ToList();
+        var delivery = Sorted(counters.SelectMany(c => c.DeliveryMs));
+        var turns = Sorted(humans.SelectMany(h => h.Stats.LatenciesMs));
+        var errors = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (kind, count) in humans.SelectMany(h => h.Stats.Errors))
+        {
+            errors[kind] = errors.GetValueOrDefault(kind) + count;
+        }
+
+        return new HumanModeResult(
+            percent,
+            humans.Count,
+            counters.Sum(c => c.Conversations),
+            counters.Sum(c => c.CoordinatorSent),
+            counters.Sum(c => c.CoordinatorDelivered),
+            counters.Sum(c => c.UserMessages),
+            counters.Sum(c => c.UserMessagesSeenByDesk),
+            counters.Sum(c => c.Handbacks),
+            counters.Sum(c => c.QuestionsAskedAgain),
+            Percentile(delivery, 0.50),
+            Percentile(delivery, 0.99),
+            turns.Length,
+            Percentile(turns, 0.50),
+            Percentile(turns, 0.99),
+            errors.Values.Sum(),
+            errors,
+            humans.Sum(h => h.Stats.WarmupErrors.Values.Sum()),
+            humans.Select(h => h.Stats.FirstError).FirstOrDefault(e => e is not null));
     }
 
     private static double[] Sorted(IEnumerable<double> values)

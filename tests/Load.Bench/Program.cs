@@ -34,13 +34,21 @@ else
     plans.AddRange(options.Channels.Select(c => (options.Start, c, script)));
 }
 
+// Human mode: one row per share of human-mode users, each on a fresh server with the desk's admin.
+var percents = options.HumanMode ? options.HumanPercents : [0];
+(string Name, string Password)? desk = options.HumanMode
+    ? ("bench-desk", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18)))
+    : null;
+var extraSettings = options.HumanMode ? [.. ServerProcess.HumanModeSettings, .. options.BotSettings] : options.BotSettings;
+var runs = plans.SelectMany(p => percents.Select(percent => (p.Start, p.Channel, p.Script, Percent: percent))).ToList();
+
 var rows = new List<RunResult>();
 string? nodeVersion = null;
 string? botSetup = null;
 var incomplete = false;
 try
 {
-    foreach (var (start, channel, script) in plans)
+    foreach (var (start, channel, script, percent) in runs)
     {
         if (rows.Count > 0)
         {
@@ -55,10 +63,17 @@ try
         {
             case StartKind.Bot:
                 server = await ServerProcess.StartBotAsync(
-                    repo, options.BotPath ?? Path.Combine(repo, "bot", "bin", "Release", "net10.0", "IntakeBot.Bot"), options.DataDir, options.KeepData, options.BotSettings);
+                    repo, options.BotPath ?? Path.Combine(repo, "bot", "bin", "Release", "net10.0", "IntakeBot.Bot"), options.DataDir, options.KeepData, extraSettings, desk);
                 target = options.Label ?? "IntakeBot (SQLite)";
+                if (options.HumanMode)
+                {
+                    var humans = Enumerable.Range(0, options.Concurrency).Count(i => BenchOptions.IsHumanModeUser(i, percent));
+                    target += $", {percent:0.##} % human mode ({options.Concurrency - humans} scripted users measured)";
+                }
+
                 botSetup ??= $"IntakeBot: Release build, Production environment, a fresh data folder on {ServerProcess.FileSystemType(server.DataFolder!)} (SQLite there: WAL, synchronous=FULL), settings "
-                    + string.Join(", ", ServerProcess.BotSettings.Concat(options.BotSettings).Select(s => $"`{s.Key}={s.Value}`")) + ".";
+                    + string.Join(", ", ServerProcess.BotSettings.Concat(extraSettings).Select(s => $"`{s.Key}={s.Value}`")) + "."
+                    + (desk is { } d ? $" A desk admin `{d.Name}` created with `users add {d.Name} --role admin` before the host starts." : string.Empty);
                 baseUrl = server.BaseUrl;
                 break;
             case StartKind.Peer:
@@ -77,14 +92,16 @@ try
         {
             Console.Error.WriteLine($"→ {target}, {Report.ChannelName(channel)}, {options.Concurrency} users, script {script.Name} at {baseUrl}"
                 + (server?.DataFolder is { } data ? $" (data {data})" : string.Empty));
-            var result = await LoadRun.RunAsync(target, baseUrl, channel, script, options, server);
-            if (server is not null && (server.HasExited || result.Errors > 0 || result.WarmupErrors > 0))
+            var result = await LoadRun.RunAsync(target, baseUrl, channel, script, options, server, percent, desk);
+            var humanErrors = (result.Human?.Errors ?? 0) + (result.Human?.WarmupErrors ?? 0) + (result.Human?.Lost ?? 0);
+            if (server is not null && (server.HasExited || result.Errors > 0 || result.WarmupErrors > 0 || humanErrors > 0))
             {
                 server.KeepLog = true;
                 Console.Error.WriteLine($"{(server.HasExited ? "The server exited during the run" : "Errors; the server's last output")} {server.Tail()}");
             }
 
-            Console.Error.WriteLine($"  {result.TurnsPerSecond:0} turns/s, p99 {result.P99:0.0} ms, {result.Errors} errors");
+            Console.Error.WriteLine($"  {result.TurnsPerSecond:0} turns/s, p99 {result.P99:0.0} ms, {result.Errors} errors"
+                + (result.Human is { } h ? $"; human mode: {h.CoordinatorDelivered}/{h.CoordinatorSent} coordinator messages delivered, {h.Errors} errors" : string.Empty));
             rows.Add(result);
         }
     }
@@ -108,7 +125,7 @@ if (options.OutFile is not null)
     await File.AppendAllTextAsync(options.OutFile, markdown + Environment.NewLine);
 }
 
-return !incomplete && rows.All(r => r.Errors == 0 && r.Turns > 0) ? 0 : 1;
+return !incomplete && rows.All(r => r.Errors == 0 && r.Turns > 0 && r.Human is not { Errors: > 0 } and not { Lost: not 0 } and not { Unseen: not 0 }) ? 0 : 1;
 
 static string? NodeVersion()
 {

@@ -80,7 +80,41 @@ public static class Report
             text.AppendLine(CultureInfo.InvariantCulture, $"- {row.Target}, {ChannelName(row.Channel)}: {string.Join("; ", notes)}.");
         }
 
+        if (rows.Any(r => r.Human is not null))
+        {
+            HumanMode(text, rows);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>The human-mode users' counters, one line per row that had any.</summary>
+    private static void HumanMode(StringBuilder text, IReadOnlyList<RunResult> rows)
+    {
+        text.AppendLine();
+        text.AppendLine("Human mode (the users not in the table above): conversations that went to the coordinator and back and filed the intake; the coordinator's messages sent (desk answered 201) and delivered (in the person's Direct Line poll, the coordinator's name and text); the person's messages in human mode and those the desk saw in GET /api/tickets/{reference}; handbacks after which the bot asked the question again.");
+        text.AppendLine();
+        text.AppendLine("| human mode | users | conversations | coordinator sent | delivered | lost | person's messages | seen by desk | handbacks | question asked again | desk → person p50 / p99 ms | their bot turns p50 / p99 ms | errors |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in rows)
+        {
+            if (row.Human is not { } h)
+            {
+                continue;
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {F(h.Percent)} % | {h.Users} | {h.Conversations} | {h.CoordinatorSent} | {h.CoordinatorDelivered} | {h.Lost} | {h.UserMessages} | {h.UserMessagesSeenByDesk} | {h.Handbacks} | {h.QuestionsAskedAgain} | {Ms(h.DeliveryP50)} / {Ms(h.DeliveryP99)} | {Ms(h.BotTurnP50)} / {Ms(h.BotTurnP99)} | {h.Errors} |");
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.Human is { } h && (h.Errors > 0 || h.WarmupErrors > 0))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"- {F(h.Percent)} % human mode: errors: {string.Join(", ", h.ErrorsByKind.Select(e => $"{e.Key} ×{e.Value}"))}; {h.WarmupErrors} during warm-up; first: {h.FirstError}.");
+            }
+        }
     }
 
     private static string Loop(BenchOptions options) => options.Rate is { } rate

@@ -35,6 +35,9 @@ public sealed class RunClock : IDisposable
 
     public bool InWarmup(long timestamp) => timestamp < MeasureFrom;
 
+    /// <summary>Whether something that started then belongs to the measured window (no turn limit claimed).</summary>
+    public bool InWindow(long timestamp) => timestamp >= MeasureFrom && timestamp < MeasureUntil && !_closed;
+
     /// <summary>Claims a place for a measured turn that started at the given time; false when it is outside the window or past the turn limit.</summary>
     public bool TryRecord(long turnStarted)
     {

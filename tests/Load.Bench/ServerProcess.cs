@@ -23,6 +23,18 @@ public sealed partial class ServerProcess : IAsyncDisposable
         new("RateLimits:TokensPerIpPerMinute", "100000000"),
     ];
 
+    /// <summary>
+    /// With --human-percent, in every row (0 % too, so the rows differ only in the users): chat
+    /// hours all day every day, so 「人と話したい」 calls a coordinator whenever the bench runs
+    /// (Japan time; 23:59:59 to midnight is closed).
+    /// </summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> HumanModeSettings =
+    [
+        .. Enum.GetValues<DayOfWeek>().Select((day, i) => new KeyValuePair<string, string>($"Center:Hours:Days:{i}", day.ToString())),
+        new("Center:Hours:From", "00:00"),
+        new("Center:Hours:To", "23:59:59"),
+    ];
+
     private readonly Process _process;
     private readonly string? _dataFolder;
     private readonly bool _keepData;
@@ -50,8 +62,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string? DataFolder => _dataFolder;
 
     /// <summary>The bot from its Release build, production environment, on a fresh SQLite data folder.</summary>
-    public static Task<ServerProcess> StartBotAsync(
-        string repo, string executable, string? dataParent, bool keepData, IEnumerable<KeyValuePair<string, string>> extraSettings)
+    public static async Task<ServerProcess> StartBotAsync(
+        string repo, string executable, string? dataParent, bool keepData, IEnumerable<KeyValuePair<string, string>> extraSettings,
+        (string Name, string Password)? admin = null)
     {
         if (!File.Exists(executable))
         {
@@ -80,7 +93,58 @@ public sealed partial class ServerProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment.Remove("ASPNETCORE_URLS");
-        return StartAsync(info, IntakeBotListening(), dataFolder + ".log", dataFolder, keepData);
+        if (admin is { } account)
+        {
+            await AddAdminAsync(info, account.Name, account.Password);
+        }
+
+        return await StartAsync(info, IntakeBotListening(), dataFolder + ".log", dataFolder, keepData);
+    }
+
+    /// <summary>
+    /// `users add NAME --role admin` with the host's own arguments and environment (so the same
+    /// data folder), the password on standard input as the README's first admin, before the host starts.
+    /// </summary>
+    private static async Task AddAdminAsync(ProcessStartInfo host, string name, string password)
+    {
+        var info = new ProcessStartInfo(host.FileName)
+        {
+            WorkingDirectory = host.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "users", "add", name, "--role", "admin" }.Concat(host.ArgumentList))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in host.Environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var command = Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {host.FileName} users add.");
+        var output = command.StandardOutput.ReadToEndAsync();
+        var errors = command.StandardError.ReadToEndAsync();
+        await command.StandardInput.WriteLineAsync(password);
+        command.StandardInput.Close();
+        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        try
+        {
+            await command.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            command.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{host.FileName} users add did not finish within 120 s.");
+        }
+
+        if (command.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{host.FileName} users add {name} failed (exit code {command.ExitCode}): {await output}{await errors}");
+        }
     }
 
     /// <summary>The JS peer under node; installs its packages first (npm ci) when node_modules is missing.</summary>

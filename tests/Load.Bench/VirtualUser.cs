@@ -49,6 +49,13 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
 
     public UserStats Stats { get; } = new();
 
+    protected IntakeScript Script => script;
+
+    protected RunClock Clock => clock;
+
+    /// <summary>Per-request deadline.</summary>
+    protected TimeSpan TurnTimeout => timeout;
+
     protected abstract Task<BotReply> StartConversationAsync(CancellationToken cancellationToken);
 
     protected abstract Task<BotReply> SendAsync(string text, CancellationToken cancellationToken);
@@ -65,12 +72,7 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
 
         while (clock.Running)
         {
-            var failed = !await TurnAsync(null, isLast: false);
-            for (var i = 0; i < script.Answers.Count && clock.Running && !failed; i++)
-            {
-                failed = !await TurnAsync(script.Answers[i], isLast: i == script.Answers.Count - 1);
-            }
-
+            var failed = !await ConversationAsync();
             if (failed && clock.Running)
             {
                 // A person would not retry in a tight loop either; this keeps a refusing server from being flooded.
@@ -79,6 +81,18 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
         }
 
         CountUnsent();
+    }
+
+    /// <summary>One conversation: the start and the script's answers; false when a turn failed.</summary>
+    protected virtual async Task<bool> ConversationAsync()
+    {
+        var failed = await TurnAsync(null, isLast: false) is null;
+        for (var i = 0; i < script.Answers.Count && clock.Running && !failed; i++)
+        {
+            failed = await TurnAsync(script.Answers[i], isLast: i == script.Answers.Count - 1) is null;
+        }
+
+        return !failed;
     }
 
     /// <summary>
@@ -102,9 +116,13 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
         }
     }
 
-    /// <summary>Runs one turn (null text: start a conversation); records it; false when it failed.</summary>
-    private async Task<bool> TurnAsync(string? text, bool isLast)
+    /// <summary>
+    /// Runs one turn (null text: start a conversation); records it; null when it failed. A check,
+    /// when given, names what is wrong with a reply the script's own checks passed (null: nothing).
+    /// </summary>
+    protected async Task<BotReply?> TurnAsync(string? text, bool isLast, Func<BotReply, string?>? check = null)
     {
+        BotReply? replied = null;
         string? error = null;
         string? detail = null;
         var started = await DueAsync();
@@ -129,11 +147,18 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
                 error = "no reference number at the end";
                 detail = Shorten(reply.Text);
             }
+            else if (check?.Invoke(reply) is { } wrong)
+            {
+                error = wrong;
+                detail = $"「{text}」 → {Shorten(reply.Text)}";
+            }
+
+            replied = reply;
         }
         catch (OperationCanceledException) when (clock.HardStop.IsCancellationRequested)
         {
             // The run is over; a request cut here is neither a success nor the server's fault.
-            return false;
+            return null;
         }
         catch (OperationCanceledException)
         {
@@ -176,17 +201,41 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
             }
             else
             {
-                Count(Stats.Errors, error);
-                Stats.FirstError ??= detail is null ? error : $"{error}: {detail}";
+                CountError(error, detail);
             }
         }
         else if (error is not null && clock.InWarmup(started))
         {
-            Count(Stats.WarmupErrors, error);
-            Stats.FirstError ??= detail is null ? $"(warm-up) {error}" : $"(warm-up) {error}: {detail}";
+            CountWarmupError(error, detail);
         }
 
-        return error is null;
+        return error is null ? replied : null;
+    }
+
+    /// <summary>An error of something that started at <paramref name="started"/>: counted in the window, noted in the warm-up.</summary>
+    protected void RecordError(long started, string error, string? detail = null)
+    {
+        if (clock.InWindow(started))
+        {
+            Stats.LastCompletion = Math.Max(Stats.LastCompletion, Stopwatch.GetTimestamp());
+            CountError(error, detail);
+        }
+        else if (clock.InWarmup(started))
+        {
+            CountWarmupError(error, detail);
+        }
+    }
+
+    private void CountError(string error, string? detail)
+    {
+        Count(Stats.Errors, error);
+        Stats.FirstError ??= detail is null ? error : $"{error}: {detail}";
+    }
+
+    private void CountWarmupError(string error, string? detail)
+    {
+        Count(Stats.WarmupErrors, error);
+        Stats.FirstError ??= detail is null ? $"(warm-up) {error}" : $"(warm-up) {error}: {detail}";
     }
 
     /// <summary>When this turn counts as sent: now, or on the open loop its scheduled time (after waiting for it).</summary>
@@ -211,7 +260,7 @@ public abstract class VirtualUser(IntakeScript script, RunClock clock, TimeSpan 
     private static void Count(Dictionary<string, int> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    private static string Shorten(string text)
+    protected static string Shorten(string text)
     {
         var line = text.ReplaceLineEndings(" ");
         return line.Length <= 120 ? line : line[..120] + "…";
