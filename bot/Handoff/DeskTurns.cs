@@ -84,17 +84,20 @@ public sealed class DeskTurns(
         return messages;
     }
 
+    /// <summary>The conversations waiting for a coordinator now, longest first (at most 200).</summary>
+    public async Task<List<(string Id, DateTimeOffset Since)>> WaitingConversationsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
+        return await WaitingConversationsAsync(db, cancellationToken);
+    }
+
     /// <summary>Everyone waiting for a coordinator now, longest first, with their case's latest ticket.</summary>
     public async Task<List<WaitingPerson>> WaitingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IntakeDbContext>();
-        var waiting = await db.Conversations.AsNoTracking()
-            .Where(c => c.WaitingForPersonSince != null)
-            .OrderBy(c => c.WaitingForPersonSince)
-            .Take(200)
-            .Select(c => new { c.Id, Since = c.WaitingForPersonSince!.Value })
-            .ToListAsync(cancellationToken);
+        var waiting = await WaitingConversationsAsync(db, cancellationToken);
         if (waiting.Count == 0)
         {
             return [];
@@ -107,5 +110,16 @@ public sealed class DeskTurns(
             .ToListAsync(cancellationToken);
         var latest = tickets.GroupBy(t => t.ConversationId).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Id)!.ReferenceNumber, StringComparer.Ordinal);
         return [.. waiting.Select(w => new WaitingPerson(w.Id, latest.GetValueOrDefault(w.Id), w.Since))];
+    }
+
+    private static async Task<List<(string Id, DateTimeOffset Since)>> WaitingConversationsAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.WaitingForPersonSince != null)
+            .OrderBy(c => c.WaitingForPersonSince)
+            .Take(200)
+            .Select(c => new { c.Id, Since = c.WaitingForPersonSince!.Value })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.Since))];
     }
 }

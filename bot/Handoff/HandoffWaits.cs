@@ -13,7 +13,6 @@ namespace IntakeBot.Bot.Handoff;
 /// event once nobody waits) keep it to one message.
 /// </summary>
 public sealed partial class HandoffWaits(
-    IServiceScopeFactory scopes,
     DeskTurns turns,
     PeopleWaiting bell,
     Tickets.TicketDeskSignal desk,
@@ -50,14 +49,7 @@ public sealed partial class HandoffWaits(
     /// <summary>One look: ring if who waits changed, and tell those waited too long.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Storage.IntakeDbContext>();
-        var waiting = await db.Conversations.AsNoTracking()
-            .Where(c => c.WaitingForPersonSince != null)
-            .OrderBy(c => c.WaitingForPersonSince)
-            .Take(200)
-            .Select(c => new { c.Id, Since = c.WaitingForPersonSince!.Value })
-            .ToListAsync(cancellationToken);
+        var waiting = await turns.WaitingConversationsAsync(cancellationToken);
         var seen = string.Join('\n', waiting.Select(w => w.Id));
         if (seen != _lastSeen)
         {

@@ -87,10 +87,7 @@ public sealed class ReadmeScreenshotsTests(BrowserFixture browser) : IAsyncLifet
         });
         _contexts.Add(desk);
         var page = await desk.NewPageAsync();
-        await page.GotoAsync(_host.BaseUrl + "/dashboard");
-        await page.Locator("input[name='userName']").FillAsync("tanaka");
-        await page.Locator("input[name='password']").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await DeskLogin.SignInAsync(page, _host.BaseUrl + "/dashboard", "tanaka", Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "相談票キュー" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr", new() { HasText = "山田 花子" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr", new() { HasText = "佐藤 一郎" })).ToBeVisibleAsync();
@@ -129,10 +126,7 @@ public sealed class ReadmeScreenshotsTests(BrowserFixture browser) : IAsyncLifet
         });
         _contexts.Add(desk);
         var page = await desk.NewPageAsync();
-        await page.GotoAsync(_host.BaseUrl + "/dashboard/tickets/" + reference);
-        await page.Locator("input[name='userName']").FillAsync("tanaka");
-        await page.Locator("input[name='password']").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await DeskLogin.SignInAsync(page, _host.BaseUrl + "/dashboard/tickets/" + reference, "tanaka", Password);
         await page.GotoAsync(_host.BaseUrl + "/dashboard/tickets/" + reference);
         await page.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
         var panel = page.Locator("#live-chat");

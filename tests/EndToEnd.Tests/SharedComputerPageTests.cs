@@ -63,7 +63,7 @@ public sealed class SharedComputerPageTests(BrowserFixture browser) : IAsyncLife
 
         await visitor.Page.ReloadAsync();
         await visitor.SeeAsync("こんにちは");
-        await AssertNoneShownAsync(visitor.Page, "受付番号", "療育手帳", "山田 太郎", "神奈川県横浜市", "72歳");
+        await AssertNoneShownAsync(visitor.Page, "受付番号は", "引き継ぎコード", "療育手帳", "山田 太郎", "神奈川県横浜市", "72歳");
         var stored = await visitor.StoredAsync();
         Assert.NotNull(stored);
         Assert.DoesNotContain(filed!, stored, StringComparison.Ordinal);

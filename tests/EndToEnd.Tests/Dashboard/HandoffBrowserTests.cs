@@ -84,10 +84,7 @@ public sealed class HandoffBrowserTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         var desk = await NewPageAsync(violations);
-        await desk.GotoAsync(_host.BaseUrl + "/dashboard/tickets/" + reference);
-        await desk.Locator("input[name='userName']").FillAsync("tanaka");
-        await desk.Locator("input[name='password']").FillAsync(Password);
-        await desk.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await DeskLogin.SignInAsync(desk, _host.BaseUrl + "/dashboard/tickets/" + reference, "tanaka", Password);
         await desk.GotoAsync(_host.BaseUrl + "/dashboard/tickets/" + reference);
         await desk.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
         var panel = desk.Locator("#live-chat");

@@ -60,10 +60,7 @@ public sealed class LiveDeskBrowserTests(BrowserFixture browser) : IAsyncLifetim
         };
         page.PageError += (_, error) => problems.Add(error);
 
-        await page.GotoAsync(_host.BaseUrl + "/dashboard");
-        await page.Locator("input[name='userName']").FillAsync("tanaka");
-        await page.Locator("input[name='password']").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await DeskLogin.SignInAsync(page, _host.BaseUrl + "/dashboard", "tanaka", Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "相談票キュー" })).ToBeVisibleAsync();
         await Assertions.Expect(page).ToHaveTitleAsync("相談票キュー – IntakeBot");
         await Assertions.Expect(page.Locator("#count-urgent")).ToHaveTextAsync("緊急 0件");

@@ -93,10 +93,7 @@ public sealed class StoredXssBrowserTests(BrowserFixture browser) : IAsyncLifeti
         }
 
         var page = await NewPageAsync();
-        await page.GotoAsync(_host.BaseUrl + "/dashboard");
-        await page.Locator("input[name='userName']").FillAsync("tanaka");
-        await page.Locator("input[name='password']").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await DeskLogin.SignInAsync(page, _host.BaseUrl + "/dashboard", "tanaka", Password);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "相談票キュー" })).ToBeVisibleAsync();
         var row = page.Locator("tr", new() { HasText = reference });
         await Assertions.Expect(row).ToContainTextAsync("山田 花子\"><img src=x onerror=alert(1)>");
