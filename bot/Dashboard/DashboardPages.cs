@@ -1,4 +1,5 @@
 using System.Globalization;
+using IntakeBot.Bot.Handoff;
 using IntakeBot.Bot.Staff;
 using IntakeBot.Bot.Tickets;
 
@@ -37,14 +38,14 @@ public static class DashboardPages
         _ => DeskPage.Message(context, 400, "入力を確認してください", message ?? "入力が正しくありません。"),
     };
 
-    private static async Task<IResult> QueueAsync(HttpContext context, TicketDesk desk, DeskWatch watch, TimeProvider clock) =>
-        await RenderQueueAsync(context, desk, watch, clock, live: false);
+    private static async Task<IResult> QueueAsync(HttpContext context, TicketDesk desk, DeskWatch watch, DeskTurns turns, TimeProvider clock) =>
+        await RenderQueueAsync(context, desk, watch, turns, clock, live: false);
 
     /// <summary>The queue's live part alone (same filters), which desk.js puts in place of the old one.</summary>
-    private static async Task<IResult> LiveAsync(HttpContext context, TicketDesk desk, DeskWatch watch, TimeProvider clock) =>
-        await RenderQueueAsync(context, desk, watch, clock, live: true);
+    private static async Task<IResult> LiveAsync(HttpContext context, TicketDesk desk, DeskWatch watch, DeskTurns turns, TimeProvider clock) =>
+        await RenderQueueAsync(context, desk, watch, turns, clock, live: true);
 
-    private static async Task<IResult> RenderQueueAsync(HttpContext context, TicketDesk desk, DeskWatch watch, TimeProvider clock, bool live)
+    private static async Task<IResult> RenderQueueAsync(HttpContext context, TicketDesk desk, DeskWatch watch, DeskTurns turns, TimeProvider clock, bool live)
     {
         var (query, error) = TicketQuery.Parse(context.Request.Query);
         if (query is null)
@@ -57,9 +58,10 @@ public static class DashboardPages
         IReadOnlyList<TicketRow> rows = await desk.ListAsync(user, query, context.RequestAborted);
         IReadOnlyList<TicketRow> reminders = await desk.RemindersAsync(user, today, context.RequestAborted);
         var state = await watch.ReadAsync(context.RequestAborted);
+        IReadOnlyList<WaitingPerson> waiting = await turns.WaitingAsync(context.RequestAborted);
         return live
-            ? DeskPage.Render<QueueLive>(context, new { Rows = rows, Today = today, State = state, Reminders = reminders })
-            : DeskPage.Render<QueuePage>(context, new { Query = query, Rows = rows, Today = today, State = state, Reminders = reminders });
+            ? DeskPage.Render<QueueLive>(context, new { Rows = rows, Today = today, State = state, Reminders = reminders, Waiting = waiting })
+            : DeskPage.Render<QueuePage>(context, new { Query = query, Rows = rows, Today = today, State = state, Reminders = reminders, Waiting = waiting });
     }
 
     private static async Task<IResult> DetailAsync(HttpContext context, TicketDesk desk, IConfiguration configuration, TimeProvider clock, string reference)

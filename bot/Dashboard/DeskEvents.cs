@@ -70,7 +70,7 @@ public static class DeskEvents
 
     private static async Task WriteAsync(HttpResponse response, DeskState state, CancellationToken cancellationToken)
     {
-        var data = JsonSerializer.Serialize(new { stamp = state.Stamp, urgent = state.Urgent, high = state.High, latestUrgent = state.LatestUrgent }, Json);
+        var data = JsonSerializer.Serialize(new { stamp = state.Stamp, urgent = state.Urgent, high = state.High, latestUrgent = state.LatestUrgent, waiting = state.Waiting, latestWaiting = state.LatestWaiting }, Json);
         await response.WriteAsync($"event: {EventName}\ndata: {data}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }

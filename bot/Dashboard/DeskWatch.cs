@@ -13,6 +13,7 @@ namespace IntakeBot.Bot.Dashboard;
 /// </summary>
 public sealed partial class DeskWatch(
     IServiceScopeFactory scopes,
+    Handoff.DeskTurns turns,
     TicketDeskSignal signal,
     IOptions<DeskOptions> options,
     TimeProvider clock,
@@ -65,11 +66,15 @@ public sealed partial class DeskWatch(
             .GroupBy(c => c.PriorityRank).Select(g => new { Rank = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var latestUrgent = await db.TicketCases.Where(c => c.PriorityRank == 0).MaxAsync(c => (long?)c.TicketId, cancellationToken) ?? 0;
+        var waiting = await turns.WaitingConversationsAsync(cancellationToken);
+        var latestWaiting = waiting.Count == 0 ? 0 : waiting.Max(w => w.Since.ToUnixTimeMilliseconds());
         var state = new DeskState(
-            $"{tickets}.{events}.{addenda}",
+            $"{tickets}.{events}.{addenda}.{waiting.Count}.{latestWaiting}",
             unclaimed.SingleOrDefault(u => u.Rank == 0)?.Count ?? 0,
             unclaimed.SingleOrDefault(u => u.Rank == 1)?.Count ?? 0,
-            latestUrgent);
+            latestUrgent,
+            waiting.Count,
+            latestWaiting);
         Publish(state);
         return state;
     }

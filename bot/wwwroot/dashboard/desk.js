@@ -15,6 +15,7 @@
   var baseTitle = document.body.getAttribute('data-title') || document.title;
   var stamp = live.getAttribute('data-stamp');
   var latestUrgent = Number(live.getAttribute('data-latest-urgent')) || 0;
+  var latestWaiting = Number(live.getAttribute('data-latest-waiting')) || 0;
   var soundButton = document.getElementById('desk-sound');
   var status = document.getElementById('desk-status');
   var audio = null;
@@ -27,18 +28,23 @@
     }
   }
 
-  function setTitle(urgent) {
-    document.title = (urgent > 0 ? '(' + urgent + ') 緊急 – ' : '') + baseTitle + ' – IntakeBot';
+  function setTitle(urgent, waiting) {
+    document.title = (waiting > 0 ? '(' + waiting + ') チャット待ち – ' : '')
+      + (urgent > 0 ? '(' + urgent + ') 緊急 – ' : '') + baseTitle + ' – IntakeBot';
   }
 
-  function setCounter(urgent, high) {
+  function setCounter(urgent, high, waiting) {
     var u = document.getElementById('count-urgent');
     var h = document.getElementById('count-high');
+    var w = document.getElementById('count-waiting');
     if (u) {
       u.textContent = '緊急 ' + urgent + '件';
     }
     if (h) {
       h.textContent = '高 ' + high + '件';
+    }
+    if (w) {
+      w.textContent = 'チャット待ち ' + waiting + '人';
     }
   }
 
@@ -55,10 +61,11 @@
     oscillator.stop(at + 0.3);
   }
 
-  function ring() {
+  function ring(kind) {
     // Counted on the page, so it can be seen (and tested) even with sound off.
-    var rings = (Number(document.body.getAttribute('data-urgent-rings')) || 0) + 1;
-    document.body.setAttribute('data-urgent-rings', String(rings));
+    var attribute = kind === 'waiting' ? 'data-waiting-rings' : 'data-urgent-rings';
+    var rings = (Number(document.body.getAttribute(attribute)) || 0) + 1;
+    document.body.setAttribute(attribute, String(rings));
     if (audio && audio.state === 'running') {
       var now = audio.currentTime;
       beep(audio, now, 880);
@@ -75,7 +82,7 @@
         audio = audio || new AudioContextType();
         audio.resume().then(function () {
           soundButton.hidden = true;
-          say('自動更新中・新しい緊急の相談票が来ると音が鳴ります');
+          say('自動更新中・新しい緊急の相談票や、チャットで相談員を待つ人が来ると音が鳴ります');
           beep(audio, audio.currentTime, 880);
         });
       });
@@ -129,12 +136,17 @@
     } catch (e) {
       return;
     }
-    setCounter(state.urgent, state.high);
-    setTitle(state.urgent);
+    setCounter(state.urgent, state.high, state.waiting || 0);
+    setTitle(state.urgent, state.waiting || 0);
     if (state.latestUrgent > latestUrgent) {
-      ring();
+      ring('urgent');
+    }
+    // Someone new asked for a person in the chat: the same bell.
+    if ((state.latestWaiting || 0) > latestWaiting) {
+      ring('waiting');
     }
     latestUrgent = Math.max(latestUrgent, state.latestUrgent);
+    latestWaiting = Math.max(latestWaiting, state.latestWaiting || 0);
     if (state.stamp !== stamp) {
       stamp = state.stamp;
       refresh();

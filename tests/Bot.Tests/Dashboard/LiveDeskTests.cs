@@ -137,6 +137,48 @@ public sealed class LiveDeskTests
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {stopping.Elapsed}");
     }
 
+    [Fact]
+    public async Task Someone_asking_for_a_person_within_the_hours_rings_the_desk_and_is_listed_first_with_a_link_to_the_ticket()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Desk:RecheckInterval"] = "00:00:00.300",
+            ["Center:Hours:From"] = "00:00",
+            ["Center:Hours:To"] = "23:59:59",
+        };
+        foreach (var (day, i) in Enum.GetValues<DayOfWeek>().Select((d, i) => (d, i)))
+        {
+            settings[$"Center:Hours:Days:{i}"] = day.ToString();
+        }
+
+        await using var host = await BotHost.StartAsync(settings: settings);
+        await host.AddStaffAsync("tanaka");
+        using var coordinator = await StaffSession.LoginAsync(host, "tanaka");
+        await using var stream = await DeskEventStream.OpenAsync(coordinator.Client);
+        Assert.Equal(0, (await stream.NextAsync()).GetProperty("waiting").GetInt32());
+
+        var chat = new ApiMessagesChat(host.Client, "waiting-person");
+        await chat.StartAsync();
+        await IntakeScripts.RunAsync(chat, ["相談したい", "同意します", "家族です"]);
+        Assert.Contains("相談員を呼んでいます", string.Join("\n", (await chat.SendAsync("人と話したい")).Select(r => r.Text)));
+
+        JsonElement rang;
+        do
+        {
+            rang = await stream.NextAsync();
+        }
+        while (rang.GetProperty("waiting").GetInt32() == 0);
+        Assert.Equal(1, rang.GetProperty("waiting").GetInt32());
+        Assert.True(rang.GetProperty("latestWaiting").GetInt64() > 0);
+
+        var reference = await host.DbAsync(db => db.Tickets.Where(t => t.ConversationId == chat.Key).Select(t => t.ReferenceNumber).SingleAsync());
+        var queue = await coordinator.Client.GetStringAsync("dashboard");
+        Assert.Contains("チャットで相談員を待っている人", queue);
+        Assert.Contains($"href=\"/dashboard/tickets/{reference}\"", queue);
+        Assert.Contains("チャット待ち 1人", queue);
+        Assert.Contains("<title>(1) チャット待ち – ", queue);
+    }
+
     /// <summary>A reader of <c>/dashboard/events</c> as EventSource reads it: one JSON object per <c>desk</c> event.</summary>
     private sealed class DeskEventStream : IAsyncDisposable
     {
