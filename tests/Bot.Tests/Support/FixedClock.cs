@@ -6,7 +6,8 @@ namespace IntakeBot.Bot.Tests.Support;
 /// </summary>
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {
-    private DateTimeOffset _now = now;
+    // GetUtcNow is UTC whatever the test wrote (PostgreSQL refuses to store any other offset).
+    private DateTimeOffset _now = now.ToUniversalTime();
 
     public override DateTimeOffset GetUtcNow() => _now;
 
