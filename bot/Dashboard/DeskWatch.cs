@@ -13,7 +13,6 @@ namespace IntakeBot.Bot.Dashboard;
 /// </summary>
 public sealed partial class DeskWatch(
     IServiceScopeFactory scopes,
-    Handoff.DeskTurns turns,
     TicketDeskSignal signal,
     IOptions<DeskOptions> options,
     TimeProvider clock,
@@ -66,7 +65,8 @@ public sealed partial class DeskWatch(
             .GroupBy(c => c.PriorityRank).Select(g => new { Rank = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var latestUrgent = await db.TicketCases.Where(c => c.PriorityRank == 0).MaxAsync(c => (long?)c.TicketId, cancellationToken) ?? 0;
-        var waiting = await turns.WaitingConversationsAsync(cancellationToken);
+        // On the context this read has open: no second scope every recheck.
+        var waiting = await Handoff.DeskTurns.WaitingConversationsAsync(db, cancellationToken);
         var latestWaiting = waiting.Count == 0 ? 0 : waiting.Max(w => w.Since.ToUnixTimeMilliseconds());
         var state = new DeskState(
             $"{tickets}.{events}.{addenda}.{waiting.Count}.{latestWaiting}",

@@ -112,7 +112,8 @@ public sealed class DeskTurns(
         return [.. waiting.Select(w => new WaitingPerson(w.Id, latest.GetValueOrDefault(w.Id), w.Since))];
     }
 
-    private static async Task<List<(string Id, DateTimeOffset Since)>> WaitingConversationsAsync(IntakeDbContext db, CancellationToken cancellationToken)
+    /// <summary>The same, on a context the caller already has open.</summary>
+    public static async Task<List<(string Id, DateTimeOffset Since)>> WaitingConversationsAsync(IntakeDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.WaitingForPersonSince != null)
